@@ -1,0 +1,299 @@
+/*
+ * doc.c - the document reader: whole files, stdin, NUL records, chunks.
+ *
+ * One buffer holds the unconsumed input [pos, len).  Whole-document mode
+ * reads until EOF (or the next NUL in record mode) and hands out the
+ * document in place; a document that grows past max_doc is dropped and
+ * the rest of it is read and discarded in bounded memory.  Chunk mode
+ * hands out pieces of about `chunk` bytes, each cut after a blank line or
+ * newline when one is in the second half of the piece, so the buffer never
+ * holds much more than two chunks whatever the input.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "newsprep/doc.h"
+
+#define READ_SIZE ((size_t)256 * 1024)
+
+struct np_reader {
+	int fd;
+	int close_fd;		/* not stdin */
+	int nul;		/* record mode */
+	int delim;		/* record delimiter: NUL, or LF for JSON Lines */
+	size_t max_doc;
+	int eof;
+	struct np_buf buf;
+	size_t pos;		/* start of unconsumed input in buf */
+	int started;		/* a document has been handed out (whole-file mode) */
+	int in_doc;		/* chunk mode: inside a document */
+	size_t doc_offset;	/* chunk mode: offset of pos in its document */
+};
+
+struct np_reader *
+np_reader_open(const char *path, int nul, size_t max_doc)
+{
+	struct np_reader *r;
+	int fd;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) < 0)
+		return NULL;
+	if ((r = calloc(1, sizeof(*r))) == NULL) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		errno = ENOMEM;
+		return NULL;
+	}
+	r->fd = fd;
+	r->close_fd = fd != STDIN_FILENO;
+	r->nul = nul;
+	r->delim = '\0';
+	r->max_doc = max_doc ? max_doc : NP_MAX_DOC_DEFAULT;
+	return r;
+}
+
+void
+np_reader_close(struct np_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->close_fd)
+		close(r->fd);
+	np_buf_free(&r->buf);
+	free(r);
+}
+
+/* Moves the unconsumed input to the front of the buffer. */
+static void
+compact(struct np_reader *r)
+{
+	if (r->pos == 0)
+		return;
+	memmove(r->buf.data, r->buf.data + r->pos, r->buf.len - r->pos);
+	r->buf.len -= r->pos;
+	r->pos = 0;
+}
+
+/* Reads once into the buffer.  Returns bytes read (0 at EOF), or
+ * NP_EIO/NP_ENOMEM. */
+static long
+fill(struct np_reader *r)
+{
+	ssize_t n;
+
+	if (r->eof)
+		return 0;
+	compact(r);
+	if (np_buf_reserve(&r->buf, READ_SIZE) != NP_OK)
+		return NP_ENOMEM;
+	do
+		n = read(r->fd, r->buf.data + r->buf.len, READ_SIZE);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		r->eof = 1;
+		return NP_EIO;
+	}
+	if (n == 0)
+		r->eof = 1;
+	r->buf.len += (size_t)n;
+	r->buf.data[r->buf.len] = '\0';
+	return (long)n;
+}
+
+/* Discards input up to and including the next NUL (or to EOF). */
+static int
+skip_record(struct np_reader *r)
+{
+	for (;;) {
+		char *z = memchr(r->buf.data + r->pos, r->delim, r->buf.len - r->pos);
+		long n;
+
+		if (z != NULL) {
+			r->pos = (size_t)(z - r->buf.data) + 1;
+			return NP_OK;
+		}
+		r->pos = r->buf.len = 0;
+		if ((n = fill(r)) < 0)
+			return (int)n;
+		if (n == 0)
+			return NP_OK;
+	}
+}
+
+/* Hands out the next whole document; see doc.h. */
+int
+np_reader_next(struct np_reader *r, const char **buf, size_t *len)
+{
+	size_t scanned = 0;
+	long n;
+
+	for (;;) {
+		size_t have = r->buf.len - r->pos;
+
+		if (r->nul && have > scanned) {
+			char *z = memchr(r->buf.data + r->pos + scanned, r->delim, have - scanned);
+
+			if (z != NULL) {
+				*buf = r->buf.data + r->pos;
+				*len = (size_t)(z - *buf);
+				r->pos += *len + 1;
+				if (*len > r->max_doc)
+					return NP_ETOOBIG;
+				return 1;
+			}
+			scanned = have;
+		}
+		if (have > r->max_doc) {
+			/* too big: drop what we hold and the rest of the document */
+			r->pos = r->buf.len = 0;
+			if (r->nul) {
+				int rc = skip_record(r);
+
+				return rc == NP_OK ? NP_ETOOBIG : rc;
+			}
+			while ((n = fill(r)) > 0)
+				r->pos = r->buf.len = 0;
+			r->started = 1;
+			return n < 0 ? (int)n : NP_ETOOBIG;
+		}
+		if (r->eof) {
+			if (r->nul) {
+				if (have == 0)
+					return 0;
+			} else if (r->started)
+				return 0;
+			r->started = 1;
+			*buf = r->buf.data ? r->buf.data + r->pos : "";
+			*len = have;
+			r->pos = r->buf.len;
+			return 1;
+		}
+		if ((n = fill(r)) < 0)
+			return (int)n;
+	}
+}
+
+/* Chooses where to cut a piece of n bytes at p: after the last blank
+ * line in its second half, else after the last newline there, else after
+ * the last space, else before a UTF-8 lead byte. */
+static size_t
+cut_point(const char *p, size_t n)
+{
+	size_t i, half = n / 2;
+
+	for (i = n; i > half + 1; i--)
+		if (p[i - 1] == '\n' && p[i - 2] == '\n')
+			return i;
+	for (i = n; i > half; i--)
+		if (p[i - 1] == '\n')
+			return i;
+	for (i = n; i > half; i--)
+		if (p[i - 1] == ' ')
+			return i;
+	for (i = n; i > n - 4 && i > 1; i--)
+		if (((unsigned char)p[i] & 0xC0) != 0x80)
+			return i;
+	return n;
+}
+
+/* Hands out the next piece of a document; see doc.h. */
+int
+np_reader_next_chunk(struct np_reader *r, size_t chunk, struct np_chunk *c)
+{
+	long n;
+
+	if (chunk < 64)
+		chunk = 64;
+	for (;;) {
+		size_t have = r->buf.len - r->pos;
+		const char *p = r->buf.data ? r->buf.data + r->pos : "";
+		char *z = r->nul && have ? memchr(p, r->delim, have < chunk ? have : chunk) : NULL;
+
+		if (z != NULL || have >= chunk || r->eof) {
+			size_t take;
+			int last;
+
+			if (z != NULL) {
+				take = (size_t)(z - p);
+				last = 1;
+			} else if (have > chunk || (have == chunk && !r->eof)) {
+				take = cut_point(p, chunk);
+				last = 0;
+			} else {
+				/* end of input */
+				if (have == 0 && !r->in_doc && (r->nul || r->started))
+					return 0;
+				take = have;
+				last = 1;
+			}
+			c->buf = p;
+			c->len = take;
+			c->first = !r->in_doc;
+			c->last = last;
+			c->offset = r->in_doc ? r->doc_offset : 0;
+			r->pos += take + (z != NULL);
+			r->started = 1;
+			if (last) {
+				r->in_doc = 0;
+				r->doc_offset = 0;
+			} else {
+				r->in_doc = 1;
+				r->doc_offset = c->offset + take;
+			}
+			return 1;
+		}
+		if ((n = fill(r)) < 0)
+			return (int)n;
+	}
+}
+
+/* Returns the first byte of the input that is not white space, without
+ * consuming anything, or -1 when the input holds none (or on error). */
+int
+np_reader_peek(struct np_reader *r)
+{
+	size_t i = 0;
+
+	for (;;) {
+		for (; r->pos + i < r->buf.len; i++) {
+			unsigned char c = (unsigned char)r->buf.data[r->pos + i];
+
+			if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+				return c;
+		}
+		if (r->buf.len - r->pos > READ_SIZE * 4 || fill(r) <= 0)
+			return -1;
+	}
+}
+
+/* Switches to records ended by c (JSON Lines: LF). */
+void
+np_reader_set_records(struct np_reader *r, int c)
+{
+	r->nul = 1;
+	r->delim = c;
+}
+
+/* Reads a whole file into b. */
+int
+np_read_file(const char *path, struct np_buf *b)
+{
+	struct np_reader *r = np_reader_open(path, 0, SIZE_MAX);
+	const char *p;
+	size_t n;
+	int rc, saved;
+
+	if (r == NULL)
+		return NP_EIO;
+	rc = np_reader_next(r, &p, &n);
+	if (rc == 1)
+		rc = np_buf_append(b, p, n);
+	saved = errno;
+	np_reader_close(r);
+	errno = saved;
+	return rc;
+}

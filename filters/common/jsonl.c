@@ -1,0 +1,250 @@
+/*
+ * jsonl.c - JSON Lines in the CLI frame.
+ *
+ * Each line is parsed by jansson (validation, and the field's decoded
+ * string), then written back by splicing: the top-level members are found
+ * by np_json_members, the replaced value is cut out and the new one put
+ * in its place, added keys go before the closing brace.  Everything else
+ * in the line is copied byte for byte.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include "newsprep/json.h"
+#include "newsprep/jsonl.h"
+#include "newsprep/segment.h"
+
+#define MAX_MEMBERS 256
+
+/* Skips JSON white space. */
+static size_t
+skip_ws(const char *s, size_t i, size_t len)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return i;
+}
+
+/* Skips a string starting at its opening quote; returns the offset after
+ * the closing quote. */
+static size_t
+skip_string(const char *s, size_t i, size_t len)
+{
+	for (i++; i < len; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			return i + 1;
+	}
+	return len;
+}
+
+/* Skips one value (string, nested object/array, or scalar). */
+static size_t
+skip_value(const char *s, size_t i, size_t len)
+{
+	size_t depth = 0;
+
+	if (i < len && s[i] == '"')
+		return skip_string(s, i, len);
+	while (i < len) {
+		char c = s[i];
+
+		if (c == '"') {
+			i = skip_string(s, i, len);
+			continue;
+		}
+		if (c == '{' || c == '[')
+			depth++;
+		else if (c == '}' || c == ']') {
+			if (depth == 0)
+				return i;
+			if (--depth == 0)
+				return i + 1;
+		} else if (c == ',' && depth == 0)
+			return i;
+		i++;
+	}
+	return i;
+}
+
+int
+np_json_members(const char *s, size_t len, struct np_json_member *m, int max,
+    size_t *close)
+{
+	size_t i = skip_ws(s, 0, len), ks;
+	int n = 0;
+
+	if (i >= len || s[i] != '{')
+		return -1;
+	i = skip_ws(s, i + 1, len);
+	while (i < len && s[i] == '"') {
+		ks = i;
+		i = skip_string(s, i, len);
+		if (n < max) {
+			m[n].key.start = ks + 1;
+			m[n].key.end = i - 1;
+		}
+		i = skip_ws(s, i, len);
+		if (i >= len || s[i] != ':')
+			return -1;
+		i = skip_ws(s, i + 1, len);
+		if (n < max)
+			m[n].value.start = i;
+		i = skip_value(s, i, len);
+		if (n < max) {
+			size_t e = i;
+
+			while (e > m[n].value.start && (s[e - 1] == ' ' || s[e - 1] == '\t' ||
+			    s[e - 1] == '\r' || s[e - 1] == '\n'))
+				e--;
+			m[n].value.end = e;
+		}
+		n++;
+		i = skip_ws(s, i, len);
+		if (i < len && s[i] == ',')
+			i = skip_ws(s, i + 1, len);
+	}
+	if (i >= len || s[i] != '}')
+		return -1;
+	*close = i;
+	return n;
+}
+
+/* Index of the member whose raw key equals name, or -1. */
+static int
+find_member(const char *line, const struct np_json_member *m, int n, const char *name)
+{
+	size_t nl = strlen(name);
+	int i;
+
+	for (i = 0; i < n && i < MAX_MEMBERS; i++)
+		if (m[i].key.end - m[i].key.start == nl &&
+		    memcmp(line + m[i].key.start, name, nl) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * Writes the line with key `name` set to the raw JSON text val (replacing
+ * its value where the key exists, else added before the closing brace),
+ * and, when part > 0, "part":N added too.
+ */
+static void
+write_spliced(const char *line, size_t len, const struct np_json_member *m, int n,
+    size_t close, const char *name, const char *val, size_t vlen, size_t part)
+{
+	int at = find_member(line, m, n, name);
+
+	if (at >= 0) {
+		np_out_write(line, m[at].value.start);
+		np_out_write(val, vlen);
+		np_out_write(line + m[at].value.end, close - m[at].value.end);
+	} else {
+		np_out_write(line, close);
+		if (n > 0)
+			np_out_putc(',');
+		np_out_json_string(name, strlen(name));
+		np_out_putc(':');
+		np_out_write(val, vlen);
+	}
+	if (part > 0)
+		np_out_printf(",\"part\":%zu", part);
+	/* the closing brace and whatever followed it (a CR) */
+	np_out_write(line + close, len - close);
+	np_out_putc('\n');
+}
+
+/* Reports a malformed line; returns what np_jsonl_line should return. */
+static int
+bad_line(struct np_cli *cli, const char *name, size_t lineno, const char *why)
+{
+	np_warn("%s: line %zu: %s", name, lineno, why);
+	if (cli->skip_bad) {
+		cli->bad_lines++;
+		return NP_OK;
+	}
+	cli->status = 1;
+	return NP_EINVAL;
+}
+
+/* Handles one JSON Lines record; see jsonl.h. */
+int
+np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
+    const char *line, size_t len, np_doc_fn fn, void *arg)
+{
+	static struct np_buf cap, val;
+	static struct np_json_member m[MAX_MEMBERS];
+	json_error_t jerr;
+	json_t *obj, *field;
+	size_t close, start, k, part;
+	int n, rc;
+
+	if (np_is_blank(line, 0, len)) {
+		np_out_write(line, len);
+		np_out_putc('\n');
+		return NP_OK;
+	}
+	obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+	if (obj == NULL)
+		return bad_line(cli, name, lineno, jerr.text);
+	if (!json_is_object(obj)) {
+		json_decref(obj);
+		return bad_line(cli, name, lineno, "not a JSON object");
+	}
+	field = json_object_get(obj, cli->field);
+	if (!json_is_string(field)) {
+		char why[256];
+
+		snprintf(why, sizeof(why), "no string field \"%s\"", cli->field);
+		json_decref(obj);
+		return bad_line(cli, name, lineno, why);
+	}
+	n = np_json_members(line, len, m, MAX_MEMBERS, &close);
+	if (n < 0 || n > MAX_MEMBERS) {
+		json_decref(obj);
+		return bad_line(cli, name, lineno, n < 0 ? "not a JSON object" :
+		    "too many top-level keys");
+	}
+	cli->docno++;
+	cli->jsonl_in = 1;
+	np_buf_clear(&cap);
+	np_out_capture(&cap);
+	rc = fn(arg, cli, json_string_value(field), json_string_length(field));
+	np_out_capture(NULL);
+	json_decref(obj);
+	cli->jsonl_in = 0;
+	if (rc < 0) {
+		np_warn("%s: line %zu: %s", name, lineno, np_strerror(rc));
+		cli->status = 1;
+		np_out_write(line, len);
+		np_out_putc('\n');
+		return NP_OK;
+	}
+	switch (cli->jsonl_kind) {
+	case NP_JSONL_REPLACE:
+		np_buf_clear(&val);
+		if (np_json_escape(&val, cap.data ? cap.data : "", cap.len) != NP_OK)
+			return NP_ENOMEM;
+		write_spliced(line, len, m, n, close, cli->to ? cli->to : cli->field,
+		    val.data, val.len, 0);
+		break;
+	case NP_JSONL_ADD:
+		write_spliced(line, len, m, n, close, cli->jsonl_key,
+		    cap.len ? cap.data : "null", cap.len ? cap.len : 4, 0);
+		break;
+	case NP_JSONL_SPLIT:
+		for (start = 0, k = 0, part = 0; k < cap.len; k++) {
+			if (cap.data[k] != '\0')
+				continue;
+			np_buf_clear(&val);
+			if (np_json_escape(&val, cap.data + start, k - start) != NP_OK)
+				return NP_ENOMEM;
+			write_spliced(line, len, m, n, close, cli->field, val.data, val.len,
+			    ++part);
+			start = k + 1;
+		}
+		break;
+	}
+	return NP_OK;
+}

@@ -1,0 +1,140 @@
+/*
+ * out.c - the checked output writer.
+ *
+ * Output goes through stdio with a large buffer; every fwrite is checked,
+ * so the first failed write (a full disk, /dev/full) ends the tool with
+ * "NAME: write error: REASON" and exit status 1, and a reader that went
+ * away (EPIPE, when SIGPIPE is ignored) ends it quietly.  A capture
+ * buffer can stand in for stdout (JSON Lines fields).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "newsprep/json.h"
+#include "newsprep/out.h"
+
+static struct np_buf *capture;	/* CLI-layer state: where output goes */
+static struct np_buf scratch;	/* reused for JSON escaping */
+
+/* Reports a failed write and exits; quiet for a closed pipe. */
+static _Noreturn void
+write_failed(void)
+{
+	if (errno == EPIPE)
+		_exit(1);
+	np_warn("write error: %s", strerror(errno ? errno : EIO));
+	_exit(1);
+}
+
+void
+np_out_capture(struct np_buf *b)
+{
+	capture = b;
+}
+
+void
+np_out_write(const void *p, size_t n)
+{
+	if (n == 0)
+		return;
+	if (capture != NULL) {
+		if (np_buf_append(capture, p, n) != NP_OK)
+			np_die("%s", np_strerror(NP_ENOMEM));
+		return;
+	}
+	errno = 0;
+	if (fwrite(p, 1, n, stdout) != n)
+		write_failed();
+}
+
+void
+np_out_putc(int c)
+{
+	char ch = (char)c;
+
+	np_out_write(&ch, 1);
+}
+
+void
+np_out_str(const char *s)
+{
+	np_out_write(s, strlen(s));
+}
+
+void
+np_out_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char small[256];
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		np_die("output formatting failed");
+	if ((size_t)n < sizeof(small)) {
+		np_out_write(small, (size_t)n);
+		return;
+	}
+	np_buf_clear(&scratch);
+	if (np_buf_reserve(&scratch, (size_t)n) != NP_OK)
+		np_die("%s", np_strerror(NP_ENOMEM));
+	va_start(ap, fmt);
+	vsnprintf(scratch.data, scratch.cap, fmt, ap);
+	va_end(ap);
+	np_out_write(scratch.data, (size_t)n);
+}
+
+void
+np_out_flush(void)
+{
+	if (capture == NULL && fflush(stdout) != 0)
+		write_failed();
+}
+
+/* Writes s with each byte of `from` replaced by the matching string of
+ * `to`; runs without such bytes go out in one write. */
+static void
+write_mapped(const char *s, size_t n, const char *from, const char *const *to)
+{
+	size_t i, run = 0;
+	const char *hit;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\0' || (hit = strchr(from, s[i])) == NULL)
+			continue;
+		np_out_write(s + run, i - run);
+		np_out_str(to[hit - from]);
+		run = i + 1;
+	}
+	np_out_write(s + run, n - run);
+}
+
+void
+np_out_tsv_spaced(const char *s, size_t n)
+{
+	static const char *const to[] = { " ", " ", " " };
+
+	write_mapped(s, n, "\t\n\r", to);
+}
+
+void
+np_out_tsv_escaped(const char *s, size_t n)
+{
+	static const char *const to[] = { "\\t", "\\n", "\\r", "\\\\" };
+
+	write_mapped(s, n, "\t\n\r\\", to);
+}
+
+void
+np_out_json_string(const char *s, size_t n)
+{
+	np_buf_clear(&scratch);
+	if (np_json_escape(&scratch, s, n) != NP_OK)
+		np_die("%s", np_strerror(NP_ENOMEM));
+	np_out_write(scratch.data, scratch.len);
+}

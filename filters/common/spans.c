@@ -1,0 +1,39 @@
+/* spans.c - a growable array of byte spans. */
+#include <stdlib.h>
+#include "newsprep/common.h"
+
+/* Appends [start, end); doubles the capacity when full. */
+int
+np_spans_push(struct np_spans *a, size_t start, size_t end)
+{
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 16;
+		struct np_span *v;
+
+		if (cap > SIZE_MAX / sizeof(*v))
+			return NP_ENOMEM;
+		if ((v = realloc(a->v, cap * sizeof(*v))) == NULL)
+			return NP_ENOMEM;
+		a->v = v;
+		a->cap = cap;
+	}
+	a->v[a->n].start = start;
+	a->v[a->n].end = end;
+	a->n++;
+	return NP_OK;
+}
+
+/* Forgets the spans, keeping the memory for the next document. */
+void
+np_spans_clear(struct np_spans *a)
+{
+	a->n = 0;
+}
+
+void
+np_spans_free(struct np_spans *a)
+{
+	free(a->v);
+	a->v = NULL;
+	a->n = a->cap = 0;
+}

@@ -1,0 +1,70 @@
+/*
+ * newsprep/doc.h - the document reader.
+ *
+ * A document is a whole file (or stdin) or, with NUL mode (-z), each
+ * NUL-terminated record of it; a final record without its NUL counts too,
+ * and empty input in NUL mode holds no record.  Documents larger than
+ * max_doc are skipped with NP_ETOOBIG (their bytes are read and dropped in
+ * bounded memory, never held).
+ *
+ * np_reader_next gives whole documents.  np_reader_next_chunk gives a
+ * document in pieces of about `chunk` bytes cut after a newline (after a
+ * blank line when one is near), so a streaming tool keeps flat memory on a
+ * gigabyte of input.
+ */
+#ifndef NEWSPREP_DOC_H
+#define NEWSPREP_DOC_H
+
+#include <stddef.h>
+#include "newsprep/common.h"
+
+#define NP_MAX_DOC_DEFAULT ((size_t)1 << 30)	/* 1 GiB */
+#define NP_CHUNK_DEFAULT ((size_t)1 << 20)	/* 1 MiB */
+
+struct np_reader;
+
+/* A piece of a document (see np_reader_next_chunk). */
+struct np_chunk {
+	const char *buf;
+	size_t len;
+	size_t offset;		/* byte offset of buf[0] in its document */
+	int first;		/* this chunk starts a document */
+	int last;		/* this chunk ends its document */
+};
+
+/*
+ * Opens path (NULL or "-" means stdin).  nul selects NUL-record mode.
+ * Returns NULL with errno set when the file cannot be opened.
+ */
+struct np_reader *np_reader_open(const char *path, int nul, size_t max_doc);
+
+/*
+ * Reads the next whole document into *buf and *len (valid until the next
+ * call).  Returns 1 for a document, 0 at end of input, NP_ETOOBIG for a
+ * document over max_doc (skipped; call again for the next), NP_EIO on a
+ * read error (errno set; the reader is then at its end), NP_ENOMEM.
+ */
+int np_reader_next(struct np_reader *r, const char **buf, size_t *len);
+
+/*
+ * Reads the next piece of the current or next document.  An empty
+ * document comes back as one chunk with len 0, first and last set.
+ * Returns 1, 0 at end of input, NP_EIO or NP_ENOMEM.  Never NP_ETOOBIG:
+ * streaming has no document size limit.
+ */
+int np_reader_next_chunk(struct np_reader *r, size_t chunk, struct np_chunk *c);
+
+void np_reader_close(struct np_reader *r);
+
+/* Returns the first non-blank byte of the input without consuming it, or
+ * -1 when there is none within the first megabyte. */
+int np_reader_peek(struct np_reader *r);
+
+/* Switches the reader to records ended by the byte c (LF for JSON Lines). */
+void np_reader_set_records(struct np_reader *r, int c);
+
+/* Reads a whole file into *b (helper for tests and tools that need a
+ * second file).  Returns NP_OK, NP_EIO (errno) or NP_ENOMEM. */
+int np_read_file(const char *path, struct np_buf *b);
+
+#endif

@@ -1,0 +1,84 @@
+/*
+ * np-cat - a test filter that runs the shared command-line frame with an
+ * identity engine, so that tests/cli/frame.t can check the frame (operands,
+ * -z records, --max-doc-size, JSON Lines, write errors) apart from any
+ * real engine.
+ *
+ *   np-cat [-z] [--jsonl] [--mode replace|add|split|upper] [FILE]...
+ * replace: output = input; add: adds "len":N (byte count, with --jsonl
+ * input); split: splits the text at each '|' into records; upper:
+ * upper-cases ASCII (to see that a field really is replaced).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "newsprep/out.h"
+
+enum mode { REPLACE, ADD, SPLIT, UPPER };
+
+static const char usage[] =
+    "Usage: np-cat [-z] [--jsonl] [--mode replace|add|split|upper] [FILE]...\n";
+
+static int
+cat_doc(void *arg, struct np_cli *cli, const char *buf, size_t len)
+{
+	enum mode m = *(enum mode *)arg;
+	size_t i, start = 0;
+
+	switch (m) {
+	case ADD:
+		np_out_printf("%zu", len);
+		if (!cli->jsonl_in)
+			np_out_putc('\n');
+		break;
+	case SPLIT:
+		for (i = 0; i <= len; i++)
+			if (i == len || buf[i] == '|') {
+				np_out_write(buf + start, i - start);
+				np_out_putc(cli->jsonl_in ? '\0' : '\n');
+				start = i + 1;
+			}
+		break;
+	case UPPER:
+		for (i = 0; i < len; i++)
+			np_out_putc(buf[i] >= 'a' && buf[i] <= 'z' ? buf[i] - 32 : buf[i]);
+		break;
+	default:
+		np_out_write(buf, len);
+	}
+	return NP_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		NP_CLI_LONGOPTS,
+		{ "jsonl", no_argument, NULL, NP_OPT_JSONL },
+		{ "mode", required_argument, NULL, 'm' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct np_cli cli;
+	enum mode m = REPLACE;
+	int c;
+
+	np_cli_init(&cli, argv[0]);
+	while ((c = getopt_long(argc, argv, "zhVm:", longopts, NULL)) != -1) {
+		if (c == 'm') {
+			if (strcmp(optarg, "add") == 0)
+				m = ADD;
+			else if (strcmp(optarg, "split") == 0)
+				m = SPLIT;
+			else if (strcmp(optarg, "upper") == 0)
+				m = UPPER;
+			else if (strcmp(optarg, "replace") == 0)
+				m = REPLACE;
+			else
+				np_usage_error("--mode: unknown mode '%s'", optarg);
+		} else if (!np_cli_option(&cli, c, optarg, usage))
+			np_usage_error("unknown option");
+	}
+	cli.jsonl_kind = m == ADD ? NP_JSONL_ADD : m == SPLIT ? NP_JSONL_SPLIT : NP_JSONL_REPLACE;
+	cli.jsonl_key = "len";
+	np_cli_each_document(&cli, argc - optind, argv + optind, cat_doc, &m);
+	return np_cli_finish(&cli);
+}
