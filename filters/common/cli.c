@@ -233,8 +233,11 @@ np_cli_each_document(struct np_cli *cli, int argc, char **argv, np_doc_fn fn, vo
 		lineno = 0;
 		while ((rc = np_reader_next(r, &buf, &len)) != 0) {
 			if (rc == NP_ETOOBIG) {
+				/* an empty record keeps the records aligned */
 				cli->docno++;
 				doc_failed(cli, name, rc);
+				if (cli->nul)
+					np_out_putc('\0');
 				continue;
 			}
 			if (rc < 0) {
@@ -304,9 +307,11 @@ np_cli_each_chunk(struct np_cli *cli, int argc, char **argv, size_t chunk,
 					if (rc == NP_ETOOBIG)
 						cli->docno++;
 					doc_failed(cli, name, rc);
-					if (rc == NP_ETOOBIG)
-						continue;
-					break;
+					if (rc != NP_ETOOBIG)
+						break;
+					if (cli->nul)
+						np_out_putc('\0');
+					continue;
 				}
 				if (!jsonl_input) {
 					cli->docno++;

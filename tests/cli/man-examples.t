@@ -1,0 +1,76 @@
+#!/usr/bin/perl
+# man-examples.t - every EXAMPLES line of every man page is a test.
+#
+# In the EXAMPLES section, a ".Dl $ COMMAND" line is a command; it runs
+# with sh in tests/cli/fixtures, with the built tools first on PATH, and
+# must exit 0.  When the next line opens a ".Bd -literal" display, that
+# display up to ".Ed" is the exact standard output expected.
+use strict;
+use warnings;
+use Cwd qw(abs_path);
+
+my $root = abs_path('.');
+my $bin = $ENV{NP_BIN} // "$root/bin";
+$ENV{PATH} = "$bin:$ENV{PATH}";
+my $n = 0;
+my $failed = 0;
+
+# Turns mdoc text back into what it shows.
+sub unescape {
+	my ($s) = @_;
+	$s =~ s/\\&//g;
+	$s =~ s/\\\(aq/'/g;
+	$s =~ s/\\\(dq/"/g;
+	$s =~ s/\\\(ga/`/g;
+	$s =~ s/\\\(ti/~/g;
+	$s =~ s/\\\(ha/^/g;
+	$s =~ s/\\-/-/g;
+	$s =~ s/\\e/\\/g;
+	return $s;
+}
+
+sub result {
+	my ($pass, $desc, $diag) = @_;
+	$n++;
+	print(($pass ? "ok" : "not ok") . " $n - $desc\n");
+	if (!$pass) {
+		$failed++;
+		print map { "#   $_\n" } split /\n/, $diag;
+	}
+}
+
+for my $page (sort glob("man/*.[1-9]")) {
+	open(my $fh, '<', $page) or die "$page: $!";
+	my @lines = <$fh>;
+	close $fh;
+	chomp @lines;
+	my $in = 0;
+	for (my $i = 0; $i < @lines; $i++) {
+		if ($lines[$i] =~ /^\.Sh\s+(.*)/) {
+			$in = $1 eq 'EXAMPLES';
+			next;
+		}
+		next unless $in && $lines[$i] =~ /^\.Dl \$ (.*)/;
+		my $cmd = unescape($1);
+		my $want;
+		if ($i + 1 < @lines && $lines[$i + 1] =~ /^\.Bd -literal/) {
+			my @w;
+			for ($i += 2; $i < @lines && $lines[$i] ne '.Ed'; $i++) {
+				push @w, unescape($lines[$i]);
+			}
+			$want = join("\n", @w) . "\n";
+		}
+		my $got = `cd tests/cli/fixtures && ( $cmd ) 2>&1`;
+		my $rc = $? >> 8;
+		my $desc = "$page: $cmd";
+		if ($rc != 0) {
+			result(0, $desc, "exit status $rc\n$got");
+		} elsif (defined $want) {
+			result($got eq $want, $desc, "got:\n$got\nwant:\n$want");
+		} else {
+			result(1, $desc, '');
+		}
+	}
+}
+print "1..$n\n";
+exit($failed ? 1 : 0);
