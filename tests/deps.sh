@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what newsprep needs to build and test, when it is missing
 # (Debian and derivatives): a C toolchain, pkg-config, PCRE2, utf8proc,
-# jansson, mandoc and prove.  Does nothing when all are present.
+# jansson, mandoc, prove and GNU parallel (for the scaling tests).
+# Does nothing when all are present.
 set -e
 need=
 command -v cc >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || need="$need build-essential"
@@ -15,6 +16,7 @@ else
 fi
 command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
 command -v prove >/dev/null 2>&1 || need="$need perl"
+command -v parallel >/dev/null 2>&1 || need="$need parallel"
 [ -n "$need" ] || exit 0
 echo "deps: installing$need"
 if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi

@@ -1,0 +1,38 @@
+#!/bin/sh
+# demo.sh - runs the whole pipeline on tests/demo/sample-page.txt (an
+# invented aggregator page holding two articles) and prints each stage.
+# Called by `make demo` after the build; uses the tools that exist.
+set -e
+cd "$(dirname "$0")/.."
+PATH="$(pwd)/bin:$PATH"
+page=tests/demo/sample-page.txt
+have() { [ -x "bin/$1" ]; }
+section() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+section "the input: $page"
+cat "$page"
+
+if have split-articles; then
+	section "split-articles --jsonl: one object per article (text left out here)"
+	split-articles --jsonl "$page" | sed 's/,"text":.*/}/'
+	split="split-articles -z"
+else
+	split="cat"
+fi
+if have strip-boilerplate; then
+	section "| strip-boilerplate -z: the articles without page furniture"
+	$split "$page" | strip-boilerplate -z | tr '\0' '\n'
+	strip="strip-boilerplate -z"
+else
+	strip="cat"
+fi
+if have normalize-dates; then
+	section "| normalize-dates -z -l: the dates, with each article's dateline as reference"
+	$split "$page" | $strip | normalize-dates -z -l | tr -d '\0'
+	section "| normalize-dates -z -a: annotated"
+	$split "$page" | $strip | normalize-dates -z -a | tr '\0' '\n'
+fi
+if have extract-quotes; then
+	section "| extract-quotes -z: who said what (DOC START END SPEAKER CUE QUOTE)"
+	$split "$page" | $strip | extract-quotes -z | tr -d '\0'
+fi
