@@ -212,58 +212,70 @@ open_operand(struct np_cli *cli, const char *path, int *jsonl_input)
 	return r;
 }
 
+/*
+ * Runs fn on every whole document of an open operand (JSON Lines records
+ * when jsonl_input).  Returns 0, or -1 when a malformed JSON line stops
+ * the run.
+ */
+static int
+each_whole_document(struct np_cli *cli, struct np_reader *r, const char *name,
+    int jsonl_input, np_doc_fn fn, void *arg)
+{
+	const char *buf;
+	size_t len, lineno = 0;
+	int rc;
+
+	while ((rc = np_reader_next(r, &buf, &len)) != 0) {
+		if (rc == NP_ETOOBIG) {
+			/* an empty record keeps the records aligned */
+			cli->docno++;
+			doc_failed(cli, name, rc);
+			if (cli->nul)
+				np_out_putc('\0');
+			continue;
+		}
+		if (rc < 0) {
+			doc_failed(cli, name, rc);
+			break;
+		}
+		if (jsonl_input) {
+			if (np_jsonl_line(cli, name, ++lineno, buf, len, fn, arg) != NP_OK)
+				return -1;
+			continue;
+		}
+		cli->docno++;
+		if ((rc = run_text_document(cli, fn, arg, buf, len)) < 0)
+			doc_failed(cli, name, rc);
+		if (cli->nul)
+			np_out_putc('\0');
+	}
+	return 0;
+}
+
 /* The loop over whole documents; see out.h. */
 void
 np_cli_each_document(struct np_cli *cli, int argc, char **argv, np_doc_fn fn, void *arg)
 {
 	static char *stdin_only[] = { "-" };
 	struct np_reader *r;
-	const char *buf, *name;
-	size_t len, lineno;
-	int i, rc, jsonl_input;
+	int i, jsonl_input, stop;
 
 	if (argc == 0) {
 		argc = 1;
 		argv = stdin_only;
 	}
 	for (i = 0; i < argc; i++) {
-		name = display_name(argv[i]);
 		if ((r = open_operand(cli, argv[i], &jsonl_input)) == NULL)
 			continue;
-		lineno = 0;
-		while ((rc = np_reader_next(r, &buf, &len)) != 0) {
-			if (rc == NP_ETOOBIG) {
-				/* an empty record keeps the records aligned */
-				cli->docno++;
-				doc_failed(cli, name, rc);
-				if (cli->nul)
-					np_out_putc('\0');
-				continue;
-			}
-			if (rc < 0) {
-				doc_failed(cli, name, rc);
-				break;
-			}
-			if (jsonl_input) {
-				lineno++;
-				if (np_jsonl_line(cli, name, lineno, buf, len, fn, arg) != NP_OK) {
-					np_reader_close(r);
-					return;
-				}
-				continue;
-			}
-			cli->docno++;
-			rc = run_text_document(cli, fn, arg, buf, len);
-			if (rc < 0)
-				doc_failed(cli, name, rc);
-			if (cli->nul)
-				np_out_putc('\0');
-		}
+		stop = each_whole_document(cli, r, display_name(argv[i]), jsonl_input, fn, arg);
 		np_reader_close(r);
+		if (stop)
+			return;
 	}
 }
 
-/* Adapts a whole document to a chunk callback (JSON Lines input). */
+/* Adapts a whole document to a chunk callback (JSON values are whole
+ * strings, so JSON Lines input is not streamed). */
 struct chunk_adapter {
 	np_chunk_fn fn;
 	void *arg;
@@ -287,9 +299,8 @@ np_cli_each_chunk(struct np_cli *cli, int argc, char **argv, size_t chunk,
 	struct chunk_adapter ad = { fn, arg };
 	struct np_reader *r;
 	struct np_chunk c;
-	const char *name, *buf;
-	size_t lineno, len;
-	int i, rc, jsonl_input, failed;
+	const char *name;
+	int i, rc, jsonl_input, failed, stop;
 
 	if (argc == 0) {
 		argc = 1;
@@ -300,35 +311,10 @@ np_cli_each_chunk(struct np_cli *cli, int argc, char **argv, size_t chunk,
 		if ((r = open_operand(cli, argv[i], &jsonl_input)) == NULL)
 			continue;
 		if (jsonl_input || (cli->jsonl && cli->jsonl_kind == NP_JSONL_REPLACE)) {
-			/* JSON values are whole strings: no streaming */
-			lineno = 0;
-			while ((rc = np_reader_next(r, &buf, &len)) != 0) {
-				if (rc < 0) {
-					if (rc == NP_ETOOBIG)
-						cli->docno++;
-					doc_failed(cli, name, rc);
-					if (rc != NP_ETOOBIG)
-						break;
-					if (cli->nul)
-						np_out_putc('\0');
-					continue;
-				}
-				if (!jsonl_input) {
-					cli->docno++;
-					if ((rc = run_text_document(cli, call_chunk_fn, &ad, buf, len)) < 0)
-						doc_failed(cli, name, rc);
-					if (cli->nul)
-						np_out_putc('\0');
-					continue;
-				}
-				lineno++;
-				if (np_jsonl_line(cli, name, lineno, buf, len,
-				    call_chunk_fn, &ad) != NP_OK) {
-					np_reader_close(r);
-					return;
-				}
-			}
+			stop = each_whole_document(cli, r, name, jsonl_input, call_chunk_fn, &ad);
 			np_reader_close(r);
+			if (stop)
+				return;
 			continue;
 		}
 		failed = 0;
