@@ -4,9 +4,9 @@
 # Called by `make demo` after the build; uses the tools that exist.
 set -e
 cd "$(dirname "$0")/.."
-PATH="$(pwd)/bin:$PATH"
+PATH="${NP_BIN:-$(pwd)/bin}:$PATH"
 page=tests/demo/sample-page.txt
-have() { [ -x "bin/$1" ]; }
+have() { command -v "$1" >/dev/null 2>&1; }
 section() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
 section "the input: $page"
@@ -20,19 +20,20 @@ else
 	split="cat"
 fi
 if have strip-boilerplate; then
-	section "| strip-boilerplate -z: the articles without page furniture"
+	section "$split | strip-boilerplate -z: the articles without page furniture"
 	$split "$page" | strip-boilerplate -z | tr '\0' '\n'
 	strip="strip-boilerplate -z"
 else
 	strip="cat"
 fi
 if have normalize-dates; then
-	section "| normalize-dates -z -l: the dates, with each article's dateline as reference"
-	$split "$page" | $strip | normalize-dates -z -l | tr -d '\0'
-	section "| normalize-dates -z -a: annotated"
-	$split "$page" | $strip | normalize-dates -z -a | tr '\0' '\n'
+	# dates before the furniture goes: each article's dateline is its reference
+	section "$split | normalize-dates -z -l: the dates (DOC START END VALUE TEXT)"
+	$split "$page" | normalize-dates -z -l | tr -d '\0'
+	section "$split | normalize-dates -z | $strip: dates rewritten as ISO 8601"
+	$split "$page" | normalize-dates -z | $strip | tr '\0' '\n'
 fi
 if have extract-quotes; then
-	section "| extract-quotes -z: who said what (DOC START END SPEAKER CUE QUOTE)"
+	section "$split | $strip | extract-quotes -z: who said what (DOC START END SPEAKER CUE QUOTE)"
 	$split "$page" | $strip | extract-quotes -z | tr -d '\0'
 fi

@@ -1,0 +1,53 @@
+# bench/bench.mk - `make bench` and `make bench-peers` (included by the
+# Makefile).
+#
+#   make bench               build the tools, make the corpus (200 MB by
+#                            default) and run bench/run.sh: MB/s, peak RSS,
+#                            ratios to cat and grep -P, peers when
+#                            installed, the parallel scaling check;
+#                            writes bench/results.md
+#   make bench BENCH_MB=50   a smaller corpus
+#   make bench-peers         install chrono-node, compromise (npm, into
+#                            bench/peers/node_modules) and python3-dateparser
+#   make bench-corpus        only make the corpus
+#   make bench-profile       callgrind each tool on a 2 MB slice: hot spots
+#
+# The corpus is generated text (bench/gencorpus.c, fixed seed), kept in
+# bench/corpus/ and remade only when the generator changes.
+
+BENCH_MB    ?= 200
+BENCH_SEED  ?= 20231018
+BENCH_RUNS  ?= 5
+BENCH_TOOLS  = $(B)/bench
+BENCH_CORPUS = bench/corpus/news-$(BENCH_MB)MB-$(BENCH_SEED).z
+BENCH_CFLAGS = -std=c11 -O2 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+
+.PHONY: bench bench-peers bench-corpus bench-profile
+
+$(BENCH_TOOLS)/gencorpus: bench/gencorpus.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ bench/gencorpus.c
+
+$(BENCH_TOOLS)/peak: bench/peak.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ bench/peak.c
+
+$(BENCH_CORPUS): $(BENCH_TOOLS)/gencorpus
+	@mkdir -p $(@D)
+	$(BENCH_TOOLS)/gencorpus -s $(BENCH_SEED) -S $@.stats $(BENCH_MB) > $@.tmp
+	mv $@.tmp $@
+
+bench-corpus: $(BENCH_CORPUS)
+
+bench: all $(BENCH_TOOLS)/gencorpus $(BENCH_TOOLS)/peak $(BENCH_CORPUS)
+	BENCH_BIN=$(O)/bin BENCH_TOOLS=$(BENCH_TOOLS) BENCH_CORPUS=$(BENCH_CORPUS) \
+	    BENCH_SEED=$(BENCH_SEED) BENCH_RUNS=$(BENCH_RUNS) CC="$(CC)" \
+	    sh bench/run.sh
+
+bench-peers:
+	sh bench/peers/install.sh
+
+# Where the instructions go: callgrind on a small slice, per tool.
+bench-profile: all $(BENCH_TOOLS)/gencorpus
+	BENCH_BIN=$(O)/bin BENCH_TOOLS=$(BENCH_TOOLS) BENCH_SEED=$(BENCH_SEED) \
+	    sh bench/profile.sh

@@ -1,0 +1,281 @@
+/*
+ * words.c - the word layer of the boilerplate engine: a tokenizer for
+ * plain text and a small hash table from folded words to flags.
+ *
+ * A word is a run of ASCII letters and digits and of non-ASCII code
+ * points that are not punctuation, symbols or spaces (decided from code
+ * point ranges, without utf8proc: the tokenizer must run at memory speed).
+ * Apostrophes and hyphens split words ("don't" is "don" + "t"), which is
+ * how the stoplists and the furniture phrases are written too.
+ *
+ * The table maps a folded word to a 32-bit flag set (the stoplist
+ * languages it belongs to, whether it can fill a date-only line) so one
+ * lookup answers every question the classifier asks about a word.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "newsprep/boilerplate.h"
+#include "newsprep/lexicon.h"
+#include "newsprep/utf8.h"
+#include "bp.h"
+
+/* True when code point cp (non-ASCII) separates words. */
+static int
+cp_is_separator(int32_t cp)
+{
+	if (cp < 0)
+		return 1;
+	if (cp <= 0xBF)		/* C1, NBSP, Latin-1 punctuation and symbols */
+		return cp != 0xAA && cp != 0xB5 && cp != 0xBA;
+	if (cp == 0xD7 || cp == 0xF7)
+		return 1;
+	if (cp >= 0x2000 && cp <= 0x2BFF)	/* punctuation, symbols, arrows, boxes */
+		return 1;
+	if (cp >= 0x3000 && cp <= 0x303F)
+		return 1;
+	if (cp >= 0xFE30 && cp <= 0xFE4F)
+		return 1;
+	if ((cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+	    (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+		return 1;
+	if (cp >= 0x1F000)	/* emoji and pictographs */
+		return 1;
+	return 0;
+}
+
+/* ASCII letters and digits. */
+static const unsigned char ascii_word_tab[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+#define ascii_word(c) (ascii_word_tab[(c)])
+
+/*
+ * Finds the next word in buf[*pos, end).  Returns 1 and sets the word bounds, or
+ * 0 when there is none.  The position moves past the word.  *ascii is set when the
+ * word is pure ASCII.
+ */
+int
+bp_next_word(const char *buf, size_t end, size_t *pos, size_t *ws, size_t *we, int *ascii)
+{
+	size_t i = *pos, adv;
+	int32_t cp;
+
+	/* skip separators */
+	while (i < end) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c < 0x80) {
+			if (ascii_word(c))
+				break;
+			i++;
+			continue;
+		}
+		cp = np_utf8_decode(buf + i, end - i, &adv);
+		if (!cp_is_separator(cp))
+			break;
+		i += adv;
+	}
+	if (i >= end) {
+		*pos = end;
+		return 0;
+	}
+	*ws = i;
+	*ascii = 1;
+	while (i < end) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c < 0x80) {
+			if (!ascii_word(c))
+				break;
+			i++;
+			continue;
+		}
+		cp = np_utf8_decode(buf + i, end - i, &adv);
+		if (cp_is_separator(cp))
+			break;
+		*ascii = 0;
+		i += adv;
+	}
+	*we = i;
+	*pos = i;
+	return 1;
+}
+
+/* Final mixing of a 64-bit hash (so that low bits index tables well). */
+static uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 32;
+	x *= 0xd6e8feb86659fd93ull;
+	x ^= x >> 32;
+	x *= 0xd6e8feb86659fd93ull;
+	x ^= x >> 32;
+	return x;
+}
+
+/* Hashes s[0..n) continuing from h, eight bytes at a time (words are
+ * hashed once each, so this sits on the hot path).  Never returns 0. */
+uint64_t
+bp_hash(uint64_t h, const char *s, size_t n)
+{
+	uint64_t v;
+
+	h ^= (uint64_t)n * 0x9E3779B97F4A7C15ull;
+	while (n >= 8) {
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 29;
+		s += 8;
+		n -= 8;
+	}
+	if (n > 0) {
+		const unsigned char *p = (const unsigned char *)s;
+
+		v = 0;
+		switch (n) {	/* the tail, without a memcpy call */
+		case 7: v |= (uint64_t)p[6] << 48;	/* FALLTHROUGH */
+		case 6: v |= (uint64_t)p[5] << 40;	/* FALLTHROUGH */
+		case 5: v |= (uint64_t)p[4] << 32;	/* FALLTHROUGH */
+		case 4: v |= (uint64_t)p[3] << 24;	/* FALLTHROUGH */
+		case 3: v |= (uint64_t)p[2] << 16;	/* FALLTHROUGH */
+		case 2: v |= (uint64_t)p[1] << 8;	/* FALLTHROUGH */
+		default: v |= p[0];
+		}
+		h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+	}
+	h ^= h >> 32;
+	h *= 0xd6e8feb86659fd93ull;
+	h ^= h >> 32;
+	return h ? h : 1;
+}
+
+/* Combines a running hash with the next word's hash. */
+uint64_t
+bp_hash_combine(uint64_t h, uint64_t w)
+{
+	h = mix64((h ^ w) + 0x632BE59BD9B4E019ull);
+	return h ? h : 1;
+}
+
+/*
+ * Folds word s[0..n) into out (cap bytes).  Returns the folded length, or
+ * 0 when it does not fit (such a word is in no list).
+ */
+size_t
+bp_fold_word(const char *s, size_t n, int ascii, char *out, size_t cap)
+{
+	size_t i, m;
+
+	if (ascii) {
+		if (n > cap)
+			return 0;
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+		return n;
+	}
+	m = np_fold(s, n, out, cap);
+	return m <= cap ? m : 0;
+}
+
+/* ---- word table ---- */
+
+/* Finds the slot of key (or the empty slot where it would go). */
+static size_t
+wt_slot(const struct bp_wordtab *t, const char *key, size_t n, uint64_t h)
+{
+	size_t mask = t->nslots - 1, i = (size_t)h & mask;
+
+	for (;;) {
+		const struct bp_word *w = &t->slots[i];
+
+		if (w->key == NULL || (w->hash == h && w->len == n &&
+		    memcmp(w->key, key, n) == 0))
+			return i;
+		i = (i + 1) & mask;
+	}
+}
+
+/* Doubles the table. */
+static int
+wt_grow(struct bp_wordtab *t)
+{
+	size_t nn = t->nslots ? t->nslots * 2 : 1024, i;
+	struct bp_word *old = t->slots, *nw;
+	size_t oldn = t->nslots;
+
+	if ((nw = calloc(nn, sizeof *nw)) == NULL)
+		return NP_ENOMEM;
+	t->slots = nw;
+	t->nslots = nn;
+	for (i = 0; i < oldn; i++)
+		if (old[i].key != NULL)
+			t->slots[wt_slot(t, old[i].key, old[i].len, old[i].hash)] = old[i];
+	free(old);
+	return NP_OK;
+}
+
+/* Adds flags to the already folded key (inserting it when new). */
+int
+bp_wordtab_add(struct bp_wordtab *t, const char *key, size_t n, uint32_t flags)
+{
+	uint64_t h;
+	size_t s;
+	char *k;
+
+	if (n == 0)
+		return NP_OK;
+	if ((t->used + 1) * 2 > t->nslots && wt_grow(t) != NP_OK)
+		return NP_ENOMEM;
+	h = bp_hash(BP_HASH_SEED, key, n);
+	s = wt_slot(t, key, n, h);
+	if (t->slots[s].key != NULL) {
+		t->slots[s].flags |= flags;
+		return NP_OK;
+	}
+	if ((k = np_arena_strndup(&t->arena, key, n)) == NULL)
+		return NP_ENOMEM;
+	t->bloom[(h >> 20) & (BP_BLOOM_BITS / 64 - 1)] |= 1ull << ((h >> 40) & 63);
+	t->slots[s].key = k;
+	t->slots[s].len = n;
+	t->slots[s].hash = h;
+	t->slots[s].flags = flags;
+	t->slots[s].kind = NULL;
+	t->used++;
+	if (n > t->maxlen)
+		t->maxlen = n;
+	return NP_OK;
+}
+
+/* Returns the entry of the folded key, or NULL. */
+const struct bp_word *
+bp_wordtab_find(const struct bp_wordtab *t, const char *key, size_t n, uint64_t h)
+{
+	size_t s;
+
+	if (t->nslots == 0)
+		return NULL;
+	if (!(t->bloom[(h >> 20) & (BP_BLOOM_BITS / 64 - 1)] & (1ull << ((h >> 40) & 63))))
+		return NULL;	/* surely not in the table */
+	s = wt_slot(t, key, n, h);
+	return t->slots[s].key != NULL ? &t->slots[s] : NULL;
+}
+
+void
+bp_wordtab_free(struct bp_wordtab *t)
+{
+	free(t->slots);
+	np_arena_free(&t->arena);
+	memset(t, 0, sizeof *t);
+}

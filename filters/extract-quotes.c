@@ -1,0 +1,154 @@
+/*
+ * extract-quotes - find direct quotations and who said them.
+ *
+ * Thin main: options, the document loop, and the writer.  The work is in
+ * the quotes engine (include/newsprep/quotes.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <getopt.h>
+
+#include "newsprep/out.h"
+#include "newsprep/quotes.h"
+
+static const char usage[] =
+    "usage: extract-quotes [-jz] [--min-words N] [FILE]...\n"
+    "Find direct quotations and who said them.  One line per quotation:\n"
+    "DOC START END SPEAKER CUE QUOTE, tab-separated.\n"
+    "  -j, --jsonl          write JSON objects instead of TSV lines\n"
+    "      --min-words N    keep a quotation shorter than N words only when\n"
+    "                       a speech cue is next to it (default 4)\n"
+    "  -z, --null           NUL-terminated documents in and out\n"
+    "      --max-doc-size SIZE   skip larger documents (default 1G)\n"
+    "      --field NAME     JSON Lines input: the text field (default text)\n"
+    "      --on-error=skip  JSON Lines input: skip malformed lines\n"
+    "  -h, --help           print this help\n"
+    "  -V, --version        print the version\n";
+
+enum { OPT_MIN_WORDS = 0x2000 };
+
+/* Writes a span's offsets as JSON ("null" when absent). */
+static void
+json_off(const char *key, size_t v)
+{
+	if (v == (size_t)-1)
+		np_out_printf(",\"%s\":null", key);
+	else
+		np_out_printf(",\"%s\":%zu", key, v);
+}
+
+/* Writes one quotation as a JSON object. */
+static void
+write_json(const struct np_cli *cli, const char *buf, const struct np_quote *r)
+{
+	np_out_str("{");
+	if (!cli->jsonl_in)
+		np_out_printf("\"doc\":%zu,", cli->docno);
+	np_out_printf("\"start\":%zu,\"end\":%zu", r->content.start,
+	    r->content.end);
+	np_out_str(",\"speaker\":");
+	if (r->speaker_len > 0)
+		np_out_json_string(r->speaker, r->speaker_len);
+	else
+		np_out_str("null");
+	np_out_printf(",\"kind\":\"%s\"", np_speaker_kind_name(r->kind));
+	json_off("speaker_start", r->mention.start);
+	json_off("speaker_end", r->mention.end);
+	np_out_str(",\"cue\":");
+	if (r->cue_len > 0)
+		np_out_json_string(r->cue, r->cue_len);
+	else
+		np_out_str("null");
+	json_off("cue_start", r->cue_span.start);
+	json_off("cue_end", r->cue_span.end);
+	np_out_printf(",\"multipara\":%s", r->multipara ? "true" : "false");
+	np_out_str(",\"quote\":");
+	np_out_json_string(buf + r->content.start,
+	    r->content.end - r->content.start);
+	np_out_str("}");
+}
+
+/* Runs the engine on one document and writes its quotations. */
+static int
+each(void *arg, struct np_cli *cli, const char *buf, size_t len)
+{
+	struct np_quotes *q = arg;
+	const struct np_quote *v;
+	size_t n, i;
+	int r;
+
+	if ((r = np_quotes_scan(q, buf, len, &v, &n)) != NP_OK)
+		return r;
+	if (cli->jsonl_in) {
+		np_out_str("[");
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				np_out_str(",");
+			write_json(cli, buf, &v[i]);
+		}
+		np_out_str("]");
+		return NP_OK;
+	}
+	for (i = 0; i < n; i++) {
+		if (cli->jsonl) {
+			write_json(cli, buf, &v[i]);
+			np_out_putc('\n');
+			continue;
+		}
+		np_out_printf("%zu\t%zu\t%zu\t", cli->docno,
+		    v[i].content.start, v[i].content.end);
+		np_out_tsv_escaped(v[i].speaker, v[i].speaker_len);
+		np_out_putc('\t');
+		np_out_tsv_escaped(v[i].cue, v[i].cue_len);
+		np_out_putc('\t');
+		np_out_tsv_escaped(buf + v[i].content.start,
+		    v[i].content.end - v[i].content.start);
+		np_out_putc('\n');
+	}
+	return NP_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "jsonl", no_argument, NULL, 'j' },
+		{ "min-words", required_argument, NULL, OPT_MIN_WORDS },
+		NP_CLI_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct np_cli cli;
+	struct np_quotes_opts opts;
+	struct np_quotes *q;
+	char *end;
+	unsigned long v;
+	int c;
+
+	np_cli_init(&cli, argv[0]);
+	memset(&opts, 0, sizeof opts);
+	while ((c = getopt_long(argc, argv, "jzhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_MIN_WORDS:
+			v = strtoul(optarg, &end, 10);
+			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
+			    v == 0 || v > 1000)
+				np_usage_error("invalid --min-words: %s", optarg);
+			opts.min_words = v;
+			break;
+		case '?':
+			fprintf(stderr, "Try 'extract-quotes --help'.\n");
+			return 2;
+		default:
+			if (!np_cli_option(&cli, c, optarg, usage))
+				np_usage_error("unknown option");
+		}
+	}
+	if ((q = np_quotes_new(&opts)) == NULL)
+		np_die("out of memory");
+	cli.jsonl_kind = NP_JSONL_ADD;
+	cli.jsonl_key = "quotes";
+	np_cli_each_document(&cli, argc - optind, argv + optind, each, q);
+	np_quotes_free(q);
+	return np_cli_finish(&cli);
+}

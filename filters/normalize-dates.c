@@ -1,0 +1,222 @@
+/*
+ * normalize-dates - find date expressions and rewrite, annotate or list
+ * them with their ISO 8601 / TIMEX3 value.  The engine is in
+ * filters/dates/ (include/newsprep/dates.h); this file is options and
+ * output only.  Documents are streamed in chunks of about 1 MiB.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <getopt.h>
+#include "newsprep/out.h"
+#include "newsprep/dates.h"
+
+static const char usage[] =
+    "usage: normalize-dates [-alz] [-r DATE|auto|none] [-o dmy|mdy|ymd|auto] [-L LANGS] [FILE]...\n"
+    "Find date expressions and replace them with their ISO 8601 / TIMEX3 value.\n"
+    "  -a, --annotate      wrap each as <time datetime=\"VALUE\">text</time>\n"
+    "  -l, --list          print DOC START END VALUE TEXT per expression (TSV)\n"
+    "  -r, --ref=DATE      reference date YYYY-MM-DD, 'auto' (dateline) or 'none'\n"
+    "  -o, --order=ORDER   day/month order of numeric dates: dmy, mdy, ymd, auto\n"
+    "  -L, --lang=LANGS    languages: en,de,fr,es,it,pt,nl,pl,uk,ru (default all)\n"
+    "  -z, --null          NUL-terminated records in and out\n"
+    "      --jsonl         JSON Lines in and out (field --field, default text)\n"
+    "  -h, --help          show this help\n"
+    "  -V, --version       show the version\n";
+
+enum mode { M_REPLACE, M_ANNOTATE, M_LIST };
+
+struct run {
+	struct np_dates *d;
+	struct np_date_hits hits;
+	enum mode mode;
+	struct np_buf carry;	/* the unprocessed tail of a chunk cut mid-line */
+	size_t carry_off;	/* its offset in the document */
+	struct np_buf join;	/* carry + next chunk */
+};
+
+/*
+ * Where to stop in a chunk that ends inside a line (a huge line is cut
+ * anywhere): after the last sentence end (". " and a capital) or else the
+ * last blank in its final 4 KiB, so that no date is cut in two.
+ */
+static size_t
+safe_cut(const char *b, size_t len)
+{
+	size_t i, lo = len > 4096 ? len - 4096 : 0, blank = 0;
+
+	for (i = len; i > lo + 2; i--) {
+		if (b[i - 3] == '.' && b[i - 2] == ' ' && b[i - 1] >= 'A' && b[i - 1] <= 'Z')
+			return i - 1;
+		if (!blank && (b[i - 1] == ' ' || b[i - 1] == '\t'))
+			blank = i;
+	}
+	return blank ? blank : len;
+}
+
+/* Writes one chunk's text with its hits replaced or wrapped. */
+static void
+write_text(struct run *R, const char *b, size_t len)
+{
+	size_t pos = 0, i;
+
+	for (i = 0; i < R->hits.n; i++) {
+		const struct np_date_hit *h = &R->hits.v[i];
+		if (h->flags & NP_DATE_UNRESOLVED)
+			continue;
+		np_out_write(b + pos, h->span.start - pos);
+		if (R->mode == M_REPLACE)
+			np_out_str(h->value);
+		else {
+			np_out_str("<time datetime=\"");
+			np_out_str(h->value);
+			np_out_str("\">");
+			np_out_write(b + h->span.start, h->span.end - h->span.start);
+			np_out_str("</time>");
+		}
+		pos = h->span.end;
+	}
+	np_out_write(b + pos, len - pos);
+}
+
+/* Writes one TSV line per hit. */
+static void
+write_list(struct run *R, struct np_cli *cli, const struct np_chunk *c)
+{
+	size_t i;
+
+	for (i = 0; i < R->hits.n; i++) {
+		const struct np_date_hit *h = &R->hits.v[i];
+		np_out_printf("%zu\t%zu\t%zu\t%s\t", cli->docno, c->offset + h->span.start,
+		    c->offset + h->span.end, h->value);
+		np_out_tsv_spaced(c->buf + h->span.start, h->span.end - h->span.start);
+		np_out_putc('\n');
+	}
+}
+
+/* Writes the hits as one JSON array (the "dates" field of a JSON Lines
+ * record): [{"start":S,"end":E,"value":"V","text":"T"},...]. */
+static void
+write_json(struct run *R, const struct np_chunk *c)
+{
+	size_t i;
+
+	np_out_putc('[');
+	for (i = 0; i < R->hits.n; i++) {
+		const struct np_date_hit *h = &R->hits.v[i];
+		np_out_printf("%s{\"start\":%zu,\"end\":%zu,\"value\":", i ? "," : "",
+		    c->offset + h->span.start, c->offset + h->span.end);
+		np_out_json_string(h->value, strlen(h->value));
+		np_out_str(",\"text\":");
+		np_out_json_string(c->buf + h->span.start, h->span.end - h->span.start);
+		np_out_putc('}');
+	}
+	np_out_putc(']');
+}
+
+/* Called for each chunk of each document. */
+static int
+each_chunk(void *arg, struct np_cli *cli, const struct np_chunk *c)
+{
+	struct run *R = arg;
+	struct np_chunk p = *c;		/* the piece processed now */
+	size_t cut;
+	int rc;
+
+	if (c->first)
+		np_buf_clear(&R->carry);
+	if (R->carry.len > 0) {
+		np_buf_clear(&R->join);
+		if (np_buf_append(&R->join, R->carry.data, R->carry.len) != NP_OK ||
+		    np_buf_append(&R->join, c->buf, c->len) != NP_OK)
+			return NP_ENOMEM;
+		p.buf = R->join.data;
+		p.len = R->join.len;
+		p.offset = R->carry_off;
+		np_buf_clear(&R->carry);
+	}
+	cut = p.len;
+	if (!c->last && p.len > 0 && p.buf[p.len - 1] != '\n') {
+		cut = safe_cut(p.buf, p.len);
+		R->carry_off = p.offset + cut;
+		if (np_buf_append(&R->carry, p.buf + cut, p.len - cut) != NP_OK)
+			return NP_ENOMEM;
+	}
+	p.len = cut;
+	if (c->first)
+		np_dates_begin(R->d, p.buf, p.len);
+	np_date_hits_clear(&R->hits);
+	if ((rc = np_dates_scan(R->d, p.buf, p.len, &R->hits)) != NP_OK) {
+		/* keep the bytes: the document passes through unchanged */
+		if (R->mode != M_LIST)
+			np_out_write(p.buf, p.len);
+		return rc;
+	}
+	if (R->mode == M_LIST && cli->jsonl_in)
+		write_json(R, &p);
+	else if (R->mode == M_LIST)
+		write_list(R, cli, &p);
+	else
+		write_text(R, p.buf, p.len);
+	return NP_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "annotate", no_argument, NULL, 'a' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "ref", required_argument, NULL, 'r' },
+		{ "order", required_argument, NULL, 'o' },
+		{ "lang", required_argument, NULL, 'L' },
+		{ "jsonl", no_argument, NULL, NP_OPT_JSONL },
+		NP_CLI_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct np_dates_opts opts;
+	struct np_cli cli;
+	struct run R;
+	int c;
+
+	np_cli_init(&cli, argv[0]);
+	np_dates_opts_init(&opts);
+	memset(&R, 0, sizeof(R));
+	while ((c = getopt_long(argc, argv, "alr:o:L:zhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			R.mode = M_ANNOTATE;
+			break;
+		case 'l':
+			R.mode = M_LIST;
+			break;
+		case 'r':
+			if (np_dates_opts_ref(&opts, optarg) != NP_OK)
+				np_usage_error("--ref: expected YYYY-MM-DD, 'auto' or 'none', not '%s'", optarg);
+			break;
+		case 'o':
+			if (np_dates_opts_order(&opts, optarg) != NP_OK)
+				np_usage_error("--order: expected dmy, mdy, ymd or auto, not '%s'", optarg);
+			break;
+		case 'L':
+			if (np_dates_opts_langs(&opts, optarg) != NP_OK)
+				np_usage_error("--lang: unknown language list '%s'", optarg);
+			break;
+		default:
+			if (!np_cli_option(&cli, c, optarg, usage))
+				np_usage_error("unknown option");
+		}
+	}
+	if ((R.d = np_dates_new(&opts)) == NULL)
+		np_die("out of memory");
+	if (R.mode == M_LIST) {
+		cli.jsonl_kind = NP_JSONL_ADD;
+		cli.jsonl_key = "dates";
+	}
+	np_cli_each_chunk(&cli, argc - optind, argv + optind, NP_CHUNK_DEFAULT, each_chunk, &R);
+	np_date_hits_free(&R.hits);
+	np_buf_free(&R.carry);
+	np_buf_free(&R.join);
+	np_dates_free(R.d);
+	return np_cli_finish(&cli);
+}

@@ -1,0 +1,470 @@
+/*
+ * names.c - the names a document gives, collected once, so that a short
+ * mention ("Keller", "Mrs. Clinton") maps to the fullest form ("Maik
+ * Keller", "Hillary Clinton") and a pronoun to an earlier person.
+ *
+ * Method.  One pass of the tokenizer over the document collects runs of
+ * capitalised words (with dotted initials and particles such as "de" or
+ * "van" inside), drops the titles before them (quotes-titles.tsv: Mr.,
+ * Sen., Major General; a title also tells a gender and that the run is a
+ * person), a possessive 's after them, and capitalised words that cannot
+ * be names (quotes-stop.tsv: But, Tuesday).  A run whose first word is a
+ * known given name (quotes-given-names.tsv) is a person with that name's
+ * usual gender.  A run followed by a speech cue ("Caddell said") is marked
+ * as a source.  A hash table on the last word keeps, per surname, the
+ * longest name seen, overall and per gender, and whether any mention of
+ * that surname was a person.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "newsprep/lexicon.h"
+#include "newsprep/utf8.h"
+#include "quotes_priv.h"
+
+#define MAXRUN 12
+
+/* FNV-1a over bytes. */
+static uint32_t
+hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h ? h : 1;
+}
+
+/* Finds or adds the surname slot for buf[s, e). */
+static struct np_surname *
+surname_slot(struct np_quotes *q, size_t s, size_t e, int add)
+{
+	uint32_t h = hash_bytes(q->buf + s, e - s);
+	size_t mask, k;
+
+	if (q->nsur == 0 && !add)
+		return NULL;
+	if (add && (q->nsur + 1) * 2 > q->capsur) {
+		size_t cap = q->capsur ? q->capsur * 2 : 256, i;
+		struct np_surname *v = calloc(cap, sizeof *v);
+
+		if (v == NULL)
+			return NULL;
+		for (i = 0; i < q->capsur; i++) {
+			struct np_surname *o = &q->sur[i];
+
+			if (o->hash == 0)
+				continue;
+			for (k = o->hash & (cap - 1); v[k].hash != 0;
+			    k = (k + 1) & (cap - 1))
+				;
+			v[k] = *o;
+		}
+		free(q->sur);
+		q->sur = v;
+		q->capsur = cap;
+	}
+	mask = q->capsur - 1;
+	for (k = h & mask; q->sur[k].hash != 0; k = (k + 1) & mask) {
+		struct np_surname *o = &q->sur[k];
+		const struct np_name *nm = &q->names[o->any];
+
+		if (o->hash == h && nm->last_e - nm->last_s == e - s &&
+		    memcmp(q->buf + nm->last_s, q->buf + s, e - s) == 0)
+			return o;
+	}
+	if (!add)
+		return NULL;
+	q->sur[k].hash = h;
+	q->sur[k].any = q->sur[k].m = q->sur[k].f = SIZE_MAX;
+	q->sur[k].fresh = 1;
+	q->nsur++;
+	return &q->sur[k];
+}
+
+/* True when the token is a lexicon word. */
+static const struct np_lexentry *
+tok_in(const struct np_quotes *q, const struct np_qlex *lx,
+    const struct np_tok *t)
+{
+	return np_qlex_find(lx, q->buf + t->s, t->e - t->s);
+}
+
+/* Name particles: de, van, von, der, den, da, di, del, la, le, du, bin,
+ * al, ter, dos, das. */
+static int
+is_particle(const struct np_quotes *q, const struct np_tok *t)
+{
+	const char *w = q->buf + t->s;
+	size_t n = t->e - t->s;
+
+	if (t->cap || n < 2 || n > 3)
+		return 0;
+	switch (w[0]) {
+	case 'a': return n == 2 && w[1] == 'l';
+	case 'b': return n == 3 && w[1] == 'i' && w[2] == 'n';
+	case 'd': return (n == 2 && (w[1] == 'e' || w[1] == 'a' ||
+	    w[1] == 'i' || w[1] == 'u')) || (n == 3 && ((w[1] == 'e' &&
+	    (w[2] == 'l' || w[2] == 'r' || w[2] == 'n')) || (w[1] == 'o' &&
+	    w[2] == 's') || (w[1] == 'a' && w[2] == 's')));
+	case 'l': return n == 2 && (w[1] == 'a' || w[1] == 'e');
+	case 't': return n == 3 && w[1] == 'e' && w[2] == 'r';
+	case 'v': return n == 3 && ((w[1] == 'a' && w[2] == 'n') ||
+	    (w[1] == 'o' && w[2] == 'n'));
+	}
+	return 0;
+}
+
+/* Appends a name built from the run tokens run[0..n). */
+static int
+add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject)
+{
+	size_t i = 0, e;
+	char gender = 0;
+	int person = 0;
+	const struct np_lexentry *le;
+	struct np_name *nm;
+	struct np_surname *sl;
+
+	for (; i < n; i++) {
+		if ((le = tok_in(q, &q->titles, &run[i])) != NULL) {
+			if (le->valuelen > 0 && le->value[0] != '-') {
+				person = 1;
+				if (le->value[0] == 'm' || le->value[0] == 'f')
+					gender = le->value[0];
+			}
+		} else if (tok_in(q, &q->stop, &run[i]) == NULL)
+			break;
+	}
+	while (n > i && (is_particle(q, &run[n - 1]) ||
+	    tok_in(q, &q->stop, &run[n - 1]) != NULL))
+		n--;
+	if (i >= n)
+		return NP_OK;
+	e = run[n - 1].e;
+	{
+		/* drop a possessive 's / ’s */
+		const char *b = q->buf;
+		size_t s0 = run[n - 1].s;
+
+		if (e - s0 > 2 && b[e - 1] == 's' && b[e - 2] == '\'')
+			e -= 2;
+		else if (e - s0 > 4 && b[e - 1] == 's' &&
+		    (unsigned char)b[e - 2] == 0x99 &&
+		    (unsigned char)b[e - 3] == 0x80 &&
+		    (unsigned char)b[e - 4] == 0xE2)
+			e -= 4;
+	}
+	if ((le = tok_in(q, &q->given, &run[i])) != NULL && n - i >= 2) {
+		person = 1;
+		if (gender == 0 && le->valuelen > 0)
+			gender = le->value[0];
+	}
+	if (q->nname == q->capname) {
+		size_t cap = q->capname ? q->capname * 2 : 64;
+		void *p = realloc(q->names, cap * sizeof *q->names);
+
+		if (p == NULL)
+			return NP_ENOMEM;
+		q->names = p;
+		q->capname = cap;
+	}
+	nm = &q->names[q->nname];
+	memset(nm, 0, sizeof *nm);
+	nm->ms = run[0].s;
+	nm->s = run[i].s;
+	nm->e = e;
+	nm->first_e = run[i].e < e ? run[i].e : e;
+	nm->last_s = run[n - 1].s;
+	nm->last_e = e;
+	nm->ntok = (unsigned short)(n - i);
+	nm->gender = gender;
+	nm->possessive = e != run[n - 1].e;
+	nm->person = (unsigned char)person;
+	nm->subject = (unsigned char)(subject && !nm->possessive);
+	q->nname++;
+	sl = surname_slot(q, nm->last_s, nm->last_e, 1);
+	if (sl == NULL)
+		return NP_ENOMEM;
+	{
+		size_t idx = q->nname - 1;
+
+		if (sl->fresh || q->names[sl->any].ntok < nm->ntok)
+			sl->any = idx;
+		if (gender == 'm' && (sl->m == SIZE_MAX ||
+		    q->names[sl->m].ntok < nm->ntok))
+			sl->m = idx;
+		if (gender == 'f' && (sl->f == SIZE_MAX ||
+		    q->names[sl->f].ntok < nm->ntok))
+			sl->f = idx;
+		sl->person |= (unsigned char)person;
+		sl->fresh = 0;
+	}
+	return NP_OK;
+}
+
+/* True when the line at buf[s..] looks like a headline: three or more
+ * words and none of more than three letters in lower case ("Ted Cruz
+ * Hints Trump Is Next").  Names are not collected from such lines. */
+static int
+headline(const char *buf, size_t len, size_t s)
+{
+	size_t words = 0, wl;
+
+	while (s < len && buf[s] != '\n') {
+		while (s < len && (buf[s] == ' ' || buf[s] == '\t'))
+			s++;
+		if (s >= len || buf[s] == '\n')
+			break;
+		wl = 0;
+		if (buf[s] >= 'a' && buf[s] <= 'z') {
+			while (s + wl < len && buf[s + wl] >= 'a' &&
+			    buf[s + wl] <= 'z')
+				wl++;
+			if (wl > 3)
+				return 0;
+		}
+		words++;
+		while (s < len && buf[s] != ' ' && buf[s] != '\n')
+			s++;
+	}
+	return words >= 3;
+}
+
+/* True when the run starting at p opens a sentence: only spaces, opening
+ * marks or brackets stand between it and a sentence end, a newline or the
+ * start of the document. */
+static int
+starts_sentence(const char *buf, size_t p)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+
+	while (p > 0) {
+		unsigned char c = b[p - 1];
+
+		if (c == ' ' || c == '\t' || c == '"' || c == '(' || c == '[' ||
+		    c == '\'' || c == '`') {
+			p--;
+			continue;
+		}
+		if (p >= 3 && b[p - 3] == 0xE2 && b[p - 2] == 0x80 &&
+		    (c == 0x9C || c == 0x98)) {
+			p -= 3;
+			continue;
+		}
+		return c == '\n' || c == '.' || c == '!' || c == '?' ||
+		    c == '\r';
+	}
+	return 1;
+}
+
+/* True when the word just before p (across spaces) is a lower-case speech
+ * cue: "said Caddell". */
+static int
+cue_before(const struct np_quotes *q, size_t p)
+{
+	const char *b = q->buf;
+	size_t e = p, w;
+	struct np_tok t;
+
+	while (e > 0 && b[e - 1] == ' ')
+		e--;
+	if (e == p || e == 0)
+		return 0;
+	for (w = e; w > 0 && e - w < 16 && ((b[w - 1] >= 'a' && b[w - 1] <= 'z') ||
+	    (unsigned char)b[w - 1] >= 0x80); w--)
+		;
+	if (w == e || (w > 0 && b[w - 1] != ' ' && b[w - 1] != '\n'))
+		return 0;
+	t.s = w;
+	t.e = e;
+	t.kind = NP_TOK_WORD;
+	t.cap = 0;
+	return np_quotes_cue(q, &t) != NULL;
+}
+
+/*
+ * True when a one-word run is a capitalised common word, not a name:
+ * a sentence opener followed by a preposition or article ("During a",
+ * "According to", "Many of") or an upper-case dateline ("CHARLOTTE,").
+ */
+static int
+not_a_name(const struct np_quotes *q, const struct np_tok *run, size_t n,
+    const struct np_tok *next)
+{
+	static const char *const preps[] = { "of", "to", "a", "an", "the",
+	    "by", "for", "in", "on", "at", "with", "from", "as", "that",
+	    "this", "these", "those", "is", "are", "was", "were", NULL };
+	const char *b = q->buf;
+	size_t i, len = run[0].e - run[0].s;
+
+	if (n != 1 || !starts_sentence(b, run[0].s))
+		return 0;
+	if (next->kind == NP_TOK_WORD && !next->cap) {
+		size_t nl = next->e - next->s;
+
+		for (i = 0; preps[i] != NULL; i++)
+			if (strlen(preps[i]) == nl &&
+			    memcmp(b + next->s, preps[i], nl) == 0)
+				return 1;
+		return 0;
+	}
+	if (len >= 3 && next->kind == NP_TOK_PUNCT) {
+		for (i = run[0].s; i < run[0].e; i++)
+			if (b[i] < 'A' || b[i] > 'Z')
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* Byte c may start a capitalised word (A-Z or a UTF-8 lead byte). */
+#define CAPSTART(c) ((unsigned char)((c) - 'A') < 26u || (c) >= 0xC3)
+/* Byte c is part of a word (ASCII letter or digit, or non-ASCII). */
+#define WORDBYTE(c) ((unsigned char)(((c) | 0x20) - 'a') < 26u || \
+	(unsigned char)((c) - '0') < 10u || (c) >= 0x80)
+
+int
+np_quotes_collect_names(struct np_quotes *q)
+{
+	const unsigned char *b = (const unsigned char *)q->buf;
+	struct np_tok run[MAXRUN], t;
+	size_t len = q->len, p = 0, pos, n, qi = 0;
+	size_t line_s = 0, line_e = 0;
+	int r, skipline = 0, skip;
+
+	q->nname = 0;
+	q->nsur = 0;
+	if (q->capsur > 0)
+		memset(q->sur, 0, q->capsur * sizeof *q->sur);
+	while (p < len) {
+		struct np_name *nm;
+		size_t before;
+		int32_t c;
+
+		/* jump to the next word that may be capitalised: eight
+		 * ASCII bytes at a time while none is a capital */
+		for (;;) {
+			size_t lim;
+
+			while (p + 8 <= len) {
+				uint64_t w;
+
+				memcpy(&w, b + p, 8);
+				if ((w & HIGH) != 0 || ((w + 0x3F * ONES) &
+				    ~(w + 0x25 * ONES) & HIGH) != 0)
+					break;
+				p += 8;
+			}
+			lim = p + 8 < len ? p + 8 : len;
+			while (p < lim && !CAPSTART(b[p]))
+				p++;
+			if (p >= len)
+				break;
+			if (p == lim)
+				continue;
+			if (p == 0 || !WORDBYTE(b[p - 1]))
+				break;
+			p++;	/* a capital inside a word: McCain */
+		}
+		if (p >= len)
+			break;
+		if (b[p] >= 0x80) {
+			size_t adv;
+
+			c = np_utf8_decode(q->buf + p, len - p, &adv);
+			if (!np_cp_is_upper(c)) {
+				p += adv;
+				continue;
+			}
+		}
+		if (p >= line_e) {
+			const char *nl;
+
+			line_s = p;
+			while (line_s > line_e && b[line_s - 1] != '\n')
+				line_s--;
+			nl = memchr(q->buf + p, '\n', len - p);
+			line_e = nl == NULL ? len : (size_t)(nl - q->buf) + 1;
+			skipline = headline(q->buf, len, line_s);
+		}
+		/* the run of capitalised words (particles inside) */
+		pos = p;
+		n = 0;
+		while (np_quotes_next_tok(&q->abbr, q->buf, len, &pos, &t)) {
+			if (t.kind == NP_TOK_WORD && n < MAXRUN && (t.cap ?
+			    n == 0 || tok_in(q, &q->stop, &t) == NULL ||
+			    tok_in(q, &q->titles, &t) != NULL :
+			    n > 0 && is_particle(q, &t))) {
+				run[n++] = t;
+				continue;
+			}
+			break;
+		}
+		if (n == 0) {
+			p = pos > p ? pos : p + 1;
+			continue;
+		}
+		p = run[n - 1].e;
+		if (skipline || not_a_name(q, run, n, &t))
+			continue;
+		before = q->nname;
+		if ((r = add_name(q, run, n, starts_sentence(q->buf,
+		    run[0].s))) != NP_OK)
+			return r;
+		if (q->nname == before)
+			continue;
+		nm = &q->names[q->nname - 1];
+		while (qi < q->cands.n && q->cands.v[qi].content.end <= nm->s)
+			qi++;
+		nm->inquote = qi < q->cands.n &&
+		    q->cands.v[qi].content.start <= nm->s;
+		if (cue_before(q, run[0].s))
+			nm->source = 1;
+		if (nm->possessive)
+			continue;
+		/* NAME [adverbs] CUE */
+		for (skip = 0; skip < 3; skip++) {
+			if (t.kind != NP_TOK_WORD || t.cap)
+				break;
+			if (np_quotes_cue(q, &t) != NULL) {
+				nm->source = 1;
+				break;
+			}
+			if (!np_quotes_adverb(q, &t) ||
+			    !np_quotes_next_tok(&q->abbr, q->buf, len, &pos, &t))
+				break;
+		}
+	}
+	q->names_built = 1;
+	return NP_OK;
+}
+
+int
+np_quotes_is_org(struct np_quotes *q, struct np_name *nm)
+{
+	size_t s = nm->s, w;
+
+	if (nm->org_known)
+		return nm->org;
+	nm->org_known = 1;
+	while (s < nm->e) {
+		for (w = s; w < nm->e && q->buf[w] != ' '; w++)
+			;
+		if (np_qlex_find(&q->orgs, q->buf + s, w - s) != NULL) {
+			nm->org = 1;
+			break;
+		}
+		s = w + 1;
+	}
+	return nm->org;
+}
+
+const struct np_surname *
+np_quotes_surname(struct np_quotes *q, size_t s, size_t e)
+{
+	return surname_slot(q, s, e, 0);
+}

@@ -1,0 +1,57 @@
+/*
+ * quotes_int.h - pieces shared by the files of the quotes engine (not
+ * public API).
+ */
+#ifndef NP_QUOTES_INT_H
+#define NP_QUOTES_INT_H
+
+#include <stddef.h>
+#include "newsprep/common.h"
+
+#define NP_NOSPAN ((size_t)-1)
+
+/* A quotation found by the mark scanner, before attribution. */
+struct np_qcand {
+	struct np_span open;
+	struct np_span close;	/* {NP_NOSPAN, NP_NOSPAN} when unterminated */
+	struct np_span content;
+	int multipara;
+};
+
+struct np_qcands {
+	struct np_qcand *v;
+	size_t n;
+	size_t cap;
+};
+
+/*
+ * Finds the quotations of buf[0..len) by pairing quotation marks (marks.c)
+ * and appends them, outermost only, in document order.  Returns NP_OK or
+ * NP_ENOMEM.
+ */
+int np_quotes_find_marks(const char *buf, size_t len, struct np_qcands *out);
+
+/* Length of the quotation mark at buf[i] (0 when none): any opening or
+ * closing mark the scanner knows. */
+size_t np_quotes_mark_len(const char *buf, size_t len, size_t i);
+
+/* A token of the attribution step (tokens.c). */
+enum np_tok_kind {
+	NP_TOK_WORD, NP_TOK_PUNCT, NP_TOK_END, NP_TOK_MARK, NP_TOK_PARA
+};
+struct np_tok {
+	size_t s, e;
+	unsigned char kind;	/* enum np_tok_kind */
+	unsigned char cap;	/* a word starting with a capital */
+};
+
+/*
+ * Reads the token at *pos in buf[0..end), skipping white space, and
+ * advances *pos.  abbr is the abbreviation list (a word in it keeps its
+ * final period).  Returns 1 for a token, 0 at end.
+ */
+struct np_qlex;
+int np_quotes_next_tok(const struct np_qlex *abbr, const char *buf,
+    size_t end, size_t *pos, struct np_tok *t);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * split-articles - cut a dump of many articles into one record per
+ * article, losing no byte.  See man/split-articles.1; the engine is
+ * filters/articles/.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include "newsprep/articles.h"
+#include "newsprep/out.h"
+
+static const char usage[] =
+    "usage: split-articles [-jz] [-o PREFIX] [-F FORMAT] [FILE]...\n"
+    "Cut a dump of many articles into one record per article.\n"
+    "  -F, --format=FORMAT  auto (default), listing, lexisnexis, factiva,\n"
+    "                       separator, heads or single\n"
+    "  -o, --output=PREFIX  write records to PREFIX0001.txt, ...; print the names\n"
+    "  -j, --jsonl          one JSON object per article, with its metadata\n"
+    "  -z, --null           NUL-terminated records in and out\n"
+    "      --max-doc-size=SIZE  skip larger documents (default 1G)\n"
+    "  -h, --help           show this help\n"
+    "  -V, --version        show the version\n"
+    "Records are written each followed by a line holding a form feed.\n";
+
+struct run {
+	struct np_articles *ctx;
+	const char *prefix;	/* -o */
+	unsigned long fileno;	/* files written so far */
+	struct np_buf name;	/* the current file name */
+};
+
+/* Writes one record to PREFIXnnnn.txt and prints the name. */
+static void
+write_file(struct run *r, const char *p, size_t n, int first, int nul)
+{
+	FILE *f;
+	int bad;
+
+	r->fileno++;
+	np_buf_clear(&r->name);
+	if (np_buf_printf(&r->name, "%s%04lu.txt", r->prefix, r->fileno) != NP_OK)
+		np_die("%s", np_strerror(NP_ENOMEM));
+	if ((f = fopen(r->name.data, "wb")) == NULL)
+		np_die("%s: %s", r->name.data, strerror(errno));
+	bad = n > 0 && fwrite(p, 1, n, f) != n;
+	if (fclose(f) != 0)
+		bad = 1;
+	if (bad)
+		np_die("%s: %s", r->name.data, strerror(errno));
+	if (nul && !first)
+		np_out_putc('\0');
+	np_out_str(r->name.data);
+	if (!nul)
+		np_out_putc('\n');
+}
+
+/* Writes a metadata string member ,"key":"value" when present. */
+static void
+json_str(const char *key, const struct np_articles_str *v)
+{
+	if (v->s == NULL)
+		return;
+	np_out_printf(",\"%s\":", key);
+	np_out_json_string(v->s, v->len);
+}
+
+/* Writes one article as a JSON object line. */
+static void
+write_json(struct np_articles *ctx, const char *buf, const struct np_article *a)
+{
+	np_out_printf("{\"n\":%zu,\"format\":\"%s\"", a->n,
+	    np_articles_format_name(np_articles_format(ctx)));
+	json_str("source", &a->source);
+	if (a->date[0] != '\0') {
+		np_out_str(",\"date\":");
+		np_out_json_string(a->date, strlen(a->date));
+	}
+	json_str("title", &a->title);
+	json_str("byline", &a->byline);
+	json_str("section", &a->section);
+	if (a->words >= 0)
+		np_out_printf(",\"words\":%ld", a->words);
+	np_out_printf(",\"start\":%zu,\"end\":%zu,\"text\":", a->record.start,
+	    a->record.end);
+	np_out_json_string(buf + a->text.start, a->text.end - a->text.start);
+	np_out_str("}\n");
+}
+
+/* Splits one document and writes its records. */
+static int
+split_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
+{
+	struct run *r = arg;
+	struct np_article a;
+	int rc, first = 1;
+
+	if ((rc = np_articles_begin(r->ctx, buf, len)) != NP_OK)
+		return rc;
+	while ((rc = np_articles_next(r->ctx, &a)) == 1) {
+		const char *p = buf + a.record.start;
+		size_t n = a.record.end - a.record.start;
+
+		if (cli->jsonl_in) {
+			/* the frame makes one object per NUL-terminated record */
+			np_out_write(p, n);
+			np_out_putc('\0');
+		} else if (cli->jsonl) {
+			write_json(r->ctx, buf, &a);
+		} else if (r->prefix != NULL) {
+			write_file(r, p, n, first, cli->nul);
+		} else if (cli->nul) {
+			/* the frame ends the document's last record */
+			if (!first)
+				np_out_putc('\0');
+			np_out_write(p, n);
+		} else {
+			np_out_write(p, n);
+			if (n > 0 && p[n - 1] != '\n')
+				np_out_putc('\n');
+			np_out_write("\f\n", 2);
+		}
+		first = 0;
+	}
+	return rc < 0 ? rc : NP_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'F' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "jsonl", no_argument, NULL, 'j' },
+		NP_CLI_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct np_articles_opts opts = { NP_ARTICLES_AUTO, 0 };
+	struct np_cli cli;
+	struct run r = { NULL, NULL, 0, { NULL, 0, 0 } };
+	int c;
+
+	np_cli_init(&cli, argv[0]);
+	while ((c = getopt_long(argc, argv, "F:o:jzhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'F':
+			if (np_articles_format_parse(optarg, &opts.format) != NP_OK)
+				np_usage_error("bad format '%s'", optarg);
+			break;
+		case 'o':
+			if (*optarg == '\0')
+				np_usage_error("empty output prefix");
+			r.prefix = optarg;
+			break;
+		default:
+			if (!np_cli_option(&cli, c, optarg, usage))
+				np_usage_error("unknown option");
+			break;
+		}
+	}
+	if (cli.jsonl && r.prefix != NULL)
+		np_usage_error("-j and -o cannot be used together");
+	opts.meta = cli.jsonl;
+	if ((r.ctx = np_articles_new(&opts)) == NULL)
+		np_die("cannot set up the engine: %s", np_strerror(NP_ENOMEM));
+	cli.jsonl_kind = NP_JSONL_SPLIT;
+	np_cli_each_document(&cli, argc - optind, argv + optind, split_document, &r);
+	np_articles_free(r.ctx);
+	np_buf_free(&r.name);
+	return np_cli_finish(&cli);
+}

@@ -1,0 +1,420 @@
+/*
+ * strip-boilerplate - keep a news page's title and article text, drop its
+ * furniture.  The method is in filters/boilerplate/boilerplate.c; this
+ * file reads options and documents and prints the engine's ranges.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "newsprep/boilerplate.h"
+#include "newsprep/doc.h"
+#include "newsprep/out.h"
+
+static const char usage[] =
+    "usage: strip-boilerplate [-vzT] [--explain] [-L LANG|auto] [OPTION]... [FILE]...\n"
+    "Print the title and article text of each page, without its furniture.\n"
+    "\n"
+    "  -v, --invert            print only what would be removed\n"
+    "      --explain           print every unit as CLASS<TAB>REASON<TAB>TEXT\n"
+    "  -L, --lang=LANG         stoplist: en de fr es it pt nl pl uk ru, or auto (default)\n"
+    "  -T, --templates         read all documents first; lines recurring across them\n"
+    "                          are the site's template\n"
+    "      --length-low=N      units shorter than N characters are short (70)\n"
+    "      --length-high=N     longer stopword-dense units are good (200)\n"
+    "      --stopwords-low=F   stopword density for near-good (0.30)\n"
+    "      --stopwords-high=F  stopword density for good (0.32)\n"
+    "      --max-heading-distance=N  characters between a title and the text (200)\n"
+    "      --template-share=F  share of documents a template line is in (0.5)\n"
+    "      --no-title          do not look for the title line\n"
+    "      --no-cut            do not cut furniture off the ends of long lines\n"
+    "  -z, --null              NUL-terminated records in and out\n"
+    "      --jsonl             JSON Lines in and out (field --field, default text)\n"
+    "      --max-doc-size=SIZE skip larger documents (default 1G)\n"
+    "  -h, --help              show this help\n"
+    "  -V, --version           show the version\n";
+
+enum {
+	OPT_EXPLAIN = 0x2000, OPT_LEN_LOW, OPT_LEN_HIGH, OPT_SW_LOW, OPT_SW_HIGH,
+	OPT_HEADING, OPT_TPL_SHARE, OPT_NO_TITLE, OPT_NO_CUT
+};
+
+static const struct option longopts[] = {
+	{ "invert", no_argument, NULL, 'v' },
+	{ "explain", no_argument, NULL, OPT_EXPLAIN },
+	{ "lang", required_argument, NULL, 'L' },
+	{ "templates", no_argument, NULL, 'T' },
+	{ "length-low", required_argument, NULL, OPT_LEN_LOW },
+	{ "length-high", required_argument, NULL, OPT_LEN_HIGH },
+	{ "stopwords-low", required_argument, NULL, OPT_SW_LOW },
+	{ "stopwords-high", required_argument, NULL, OPT_SW_HIGH },
+	{ "max-heading-distance", required_argument, NULL, OPT_HEADING },
+	{ "template-share", required_argument, NULL, OPT_TPL_SHARE },
+	{ "no-title", no_argument, NULL, OPT_NO_TITLE },
+	{ "no-cut", no_argument, NULL, OPT_NO_CUT },
+	{ "jsonl", no_argument, NULL, NP_OPT_JSONL },
+	NP_CLI_LONGOPTS,
+	{ NULL, 0, NULL, 0 }
+};
+
+struct run {
+	struct np_boilerplate *bp;
+	struct np_bp_result res;
+	int invert, explain;
+};
+
+/* Parses a count option. */
+static size_t
+parse_count(const char *opt, const char *arg)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || errno != 0 || arg[0] == '-' || v > 1000000000ull)
+		np_usage_error("%s: invalid number '%s'", opt, arg);
+	return (size_t)v;
+}
+
+/* Parses a share between 0 and 1. */
+static double
+parse_share(const char *opt, const char *arg)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (*arg == '\0' || *end != '\0' || errno != 0 || !(v >= 0 && v <= 1))
+		np_usage_error("%s: expected a number from 0 to 1, not '%s'", opt, arg);
+	return v;
+}
+
+/* Writes unit b's line ending (or a newline when it has none but more
+ * text follows). */
+static void
+put_ending(const char *buf, const struct np_bp_block *b)
+{
+	if (b->next > b->end)
+		np_out_write(buf + b->end, b->next - b->end);
+}
+
+/* Writes the kept part of unit b, leaving out captions inside it (or,
+ * with tsv, as one escaped TSV field). */
+static void
+put_kept(const char *buf, const struct np_bp_block *b, int tsv)
+{
+	size_t at = b->keep_start;
+	int i;
+
+	for (i = 0; i <= b->nholes; i++) {
+		size_t e = i < b->nholes ? b->holes[i].start : b->keep_end;
+
+		if (tsv)
+			np_out_tsv_escaped(buf + at, e - at);
+		else
+			np_out_write(buf + at, e - at);
+		if (i < b->nholes)
+			at = b->holes[i].end;
+	}
+}
+
+/* Prints the kept (or, inverted, the removed) text of one document (or
+ * window of one; after is set when an earlier window printed text, which
+ * a blank line then separates).  Returns whether it printed anything. */
+static int
+print_text(const char *buf, const struct np_bp_result *res, int invert, int after)
+{
+	size_t i, last_para = SIZE_MAX;
+	const struct np_bp_block *prev = NULL;
+	int k;
+
+	for (i = 0; i < res->n; i++) {
+		const struct np_bp_block *b = &res->v[i];
+		int kept = b->cls == NP_BP_GOOD;
+
+		if (!invert && !kept)
+			continue;
+		if (invert && kept && b->keep_start == b->start && b->keep_end == b->end &&
+		    b->nholes == 0)
+			continue;
+		if (prev == NULL && after)
+			np_out_putc('\n');
+		/* a blank line between units from different paragraphs */
+		if (prev != NULL && b->para != last_para) {
+			if (prev->next > prev->end)
+				np_out_write(buf + prev->end, prev->next - prev->end);
+			else
+				np_out_putc('\n');
+		}
+		if (prev != NULL && prev->next == prev->end)
+			np_out_putc('\n');	/* the previous unit ended the input */
+		if (!invert) {
+			put_kept(buf, b, 0);
+			if (b->keep_end == b->end)
+				put_ending(buf, b);
+			else
+				np_out_putc('\n');
+		} else if (!kept) {
+			np_out_write(buf + b->start, b->end - b->start);
+			put_ending(buf, b);
+		} else {
+			/* the furniture cut off a kept unit's ends */
+			if (b->keep_start > b->start) {
+				np_out_write(buf + b->start, b->keep_start - b->start);
+				np_out_putc('\n');
+			}
+			for (k = 0; k < b->nholes; k++) {
+				np_out_write(buf + b->holes[k].start,
+				    b->holes[k].end - b->holes[k].start);
+				np_out_putc('\n');
+			}
+			if (b->keep_end < b->end) {
+				np_out_write(buf + b->keep_end, b->end - b->keep_end);
+				put_ending(buf, b);
+			}
+		}
+		prev = b;
+		last_para = b->para;
+	}
+	return prev != NULL;
+}
+
+/* The REASON field of --explain. */
+static void
+explain_reason(const char *cls, const struct np_bp_block *b)
+{
+	np_out_str(cls);
+	np_out_putc('\t');
+	np_out_str(b->reason ? b->reason : "");
+	if (b->detail != NULL) {
+		np_out_str(": ");
+		np_out_str(b->detail);
+	}
+	np_out_printf(" (%s; %zu chars, %zu words, stopwords %.2f)", np_bp_class_name(b->first),
+	    b->chars, b->words, b->density);
+	np_out_putc('\t');
+}
+
+/* One TSV row of --explain. */
+static void
+explain_row(const char *cls, const struct np_bp_block *b, const char *buf,
+    size_t s, size_t e)
+{
+	explain_reason(cls, b);
+	np_out_tsv_escaped(buf + s, e - s);
+	np_out_putc('\n');
+}
+
+/* Prints every unit with its class and reason. */
+static void
+print_explain(const char *buf, const struct np_bp_result *res)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < res->n; i++) {
+		const struct np_bp_block *b = &res->v[i];
+
+		if (b->cls != NP_BP_GOOD) {
+			explain_row("bad", b, buf, b->start, b->end);
+			continue;
+		}
+		if (b->keep_start > b->start)
+			explain_row("cut", b, buf, b->start, b->keep_start);
+		explain_reason("good", b);
+		put_kept(buf, b, 1);
+		np_out_putc('\n');
+		for (k = 0; k < b->nholes; k++)
+			explain_row("cut", b, buf, b->holes[k].start, b->holes[k].end);
+		if (b->keep_end < b->end)
+			explain_row("cut", b, buf, b->keep_end, b->end);
+	}
+}
+
+/* np_cli_each_document callback: classify and print, window by window
+ * (a huge document is cut at blank lines; see np_boilerplate_window). */
+static int
+do_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
+{
+	struct run *r = arg;
+	size_t off = 0, w;
+	int rc, printed = 0;
+
+	(void)cli;
+	do {
+		w = np_boilerplate_window(buf + off, len - off);
+		if ((rc = np_boilerplate_classify(r->bp, buf + off, w, &r->res)) != NP_OK)
+			return rc;
+		if (r->explain)
+			print_explain(buf + off, &r->res);
+		else
+			printed |= print_text(buf + off, &r->res, r->invert, printed);
+		off += w;
+	} while (off < len);
+	return NP_OK;
+}
+
+/* Copies stdin into a temporary file (for -T, which reads its input
+ * twice) and returns its path, or NULL after a message. */
+static char *
+spool_stdin(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path;
+	char buf[1 << 16];
+	size_t n;
+	int fd;
+	FILE *f;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	if ((path = malloc(strlen(dir) + 32)) == NULL)
+		return NULL;
+	sprintf(path, "%s/strip-boilerplate.XXXXXX", dir);
+	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
+		np_warn("%s: %s", path, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+		if (fwrite(buf, 1, n, f) != n)
+			break;
+	if (ferror(stdin) || fclose(f) != 0) {
+		np_warn("%s: %s", path, strerror(errno));
+		unlink(path);
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+/* The first pass of -T: counts the normalised lines of every document. */
+static void
+count_templates(struct np_cli *cli, struct np_boilerplate *bp, int argc, char **argv)
+{
+	int i, rc;
+
+	for (i = 0; i < argc; i++) {
+		struct np_reader *rd = np_reader_open(argv[i], cli->nul, cli->max_doc);
+		const char *buf;
+		size_t len;
+
+		if (rd == NULL)
+			continue;	/* the second pass reports it */
+		while ((rc = np_reader_next(rd, &buf, &len)) != 0) {
+			if (rc == NP_ETOOBIG)
+				continue;
+			if (rc < 0 || np_boilerplate_template_add(bp, buf, len) != NP_OK)
+				break;
+		}
+		np_reader_close(rd);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct np_cli cli;
+	struct np_boilerplate_opts o;
+	struct run r;
+	char *spooled = NULL;
+	char **ops;
+	int c, err, templates = 0, i, nops;
+
+	np_cli_init(&cli, argv[0]);
+	np_boilerplate_opts_init(&o);
+	memset(&r, 0, sizeof r);
+	while ((c = getopt_long(argc, argv, "vzL:ThV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'v':
+			r.invert = 1;
+			break;
+		case OPT_EXPLAIN:
+			r.explain = 1;
+			break;
+		case 'L':
+			o.lang = optarg;
+			break;
+		case 'T':
+			templates = 1;
+			break;
+		case OPT_LEN_LOW:
+			o.length_low = parse_count("--length-low", optarg);
+			break;
+		case OPT_LEN_HIGH:
+			o.length_high = parse_count("--length-high", optarg);
+			break;
+		case OPT_SW_LOW:
+			o.stopwords_low = parse_share("--stopwords-low", optarg);
+			break;
+		case OPT_SW_HIGH:
+			o.stopwords_high = parse_share("--stopwords-high", optarg);
+			break;
+		case OPT_HEADING:
+			o.max_heading_distance = parse_count("--max-heading-distance", optarg);
+			break;
+		case OPT_TPL_SHARE:
+			o.template_share = parse_share("--template-share", optarg);
+			break;
+		case OPT_NO_TITLE:
+			o.no_title = 1;
+			break;
+		case OPT_NO_CUT:
+			o.no_cut = 1;
+			break;
+		default:
+			if (!np_cli_option(&cli, c, optarg, usage))
+				np_usage_error("unknown option");
+		}
+	}
+	if (strcmp(o.lang, "auto") != 0) {
+		for (i = 0; i < NP_BP_NLANGS; i++)
+			if (strcmp(o.lang, np_boilerplate_langs[i]) == 0)
+				break;
+		if (i == NP_BP_NLANGS)
+			np_usage_error("--lang: unknown language '%s'", o.lang);
+	}
+	if (o.length_low > o.length_high)
+		np_usage_error("--length-low must not exceed --length-high");
+	if (o.stopwords_low > o.stopwords_high)
+		np_usage_error("--stopwords-low must not exceed --stopwords-high");
+	if ((r.bp = np_boilerplate_new(&o, &err)) == NULL)
+		np_die("%s", np_strerror(err));
+	ops = argv + optind;
+	nops = argc - optind;
+	if (templates) {
+		static char *stdin_only[] = { "-" };
+
+		if (nops == 0) {
+			ops = stdin_only;
+			nops = 1;
+		}
+		if ((ops = malloc((size_t)nops * sizeof *ops)) == NULL)
+			np_die("%s", np_strerror(NP_ENOMEM));
+		for (i = 0; i < nops; i++) {
+			char *a = argc - optind == 0 ? stdin_only[0] : argv[optind + i];
+
+			ops[i] = a;
+			if (strcmp(a, "-") == 0) {
+				if (spooled == NULL && (spooled = spool_stdin()) == NULL)
+					np_die("cannot keep stdin for --templates");
+				ops[i] = spooled;
+			}
+		}
+		count_templates(&cli, r.bp, nops, ops);
+	}
+	np_cli_each_document(&cli, nops, ops, do_document, &r);
+	if (spooled != NULL) {
+		unlink(spooled);
+		free(spooled);
+	}
+	if (templates)
+		free(ops);
+	np_bp_result_free(&r.res);
+	np_boilerplate_free(r.bp);
+	return np_cli_finish(&cli);
+}
