@@ -169,6 +169,7 @@ np_reader_next(struct np_reader *r, const char **buf, size_t *len)
 
 	if (!r->nul && !r->started && map_whole_file(r)) {
 		r->started = 1;
+		r->eof = 1;	/* the mapping is all of it */
 		*buf = r->map;
 		*len = r->maplen;
 		return 1;
