@@ -11,6 +11,7 @@
 #                            bench/peers/node_modules) and python3-dateparser
 #   make bench-corpus        only make the corpus
 #   make bench-profile       callgrind each tool on a 2 MB slice: hot spots
+#   make bench-smoke         a half-minute check that the benchmark works
 #
 # The corpus is generated text (bench/gencorpus.c, fixed seed), kept in
 # bench/corpus/ and remade only when the generator changes.
@@ -22,7 +23,7 @@ BENCH_TOOLS  = $(B)/bench
 BENCH_CORPUS = bench/corpus/news-$(BENCH_MB)MB-$(BENCH_SEED).z
 BENCH_CFLAGS = -std=c11 -O2 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 
-.PHONY: bench bench-peers bench-corpus bench-profile
+.PHONY: bench bench-peers bench-corpus bench-profile bench-smoke
 
 $(BENCH_TOOLS)/gencorpus: bench/gencorpus.c
 	@mkdir -p $(@D)
@@ -51,3 +52,20 @@ bench-peers:
 bench-profile: all $(BENCH_TOOLS)/gencorpus
 	BENCH_BIN=$(O)/bin BENCH_TOOLS=$(BENCH_TOOLS) BENCH_SEED=$(BENCH_SEED) \
 	    sh bench/profile.sh
+
+# A quick check that the benchmark itself works (about half a minute):
+# 2 MB corpus, one run each, no peers, small memory documents; fails when
+# a tool fails, the corpus generator is not deterministic, or a smaller
+# corpus is not a prefix of a larger one (the peers' slices rely on it).
+bench-smoke: all $(BENCH_TOOLS)/gencorpus $(BENCH_TOOLS)/peak
+	@mkdir -p bench/work/smoke
+	$(BENCH_TOOLS)/gencorpus -s $(BENCH_SEED) 2 > bench/work/smoke/c2.z
+	$(BENCH_TOOLS)/gencorpus -s $(BENCH_SEED) 2 | cmp - bench/work/smoke/c2.z
+	$(BENCH_TOOLS)/gencorpus -s $(BENCH_SEED) 1 | cmp -s - bench/work/smoke/c2.z; \
+	    test $$? -eq 1 && $(BENCH_TOOLS)/gencorpus -s $(BENCH_SEED) 1 | \
+	    cmp - bench/work/smoke/c2.z 2>&1 | grep -q '^cmp: EOF on -'
+	BENCH_BIN=$(O)/bin BENCH_TOOLS=$(BENCH_TOOLS) BENCH_CORPUS=bench/work/smoke/c2.z \
+	    BENCH_SEED=$(BENCH_SEED) BENCH_RUNS=1 BENCH_PEERS=0 BENCH_MEM_BIG_MB=3 \
+	    BENCH_MEM_MB=1 BENCH_WORK=bench/work/smoke \
+	    BENCH_RESULTS=bench/work/smoke/results.md CC="$(CC)" sh bench/run.sh > bench/work/smoke/log
+	@echo "bench-smoke: ok (bench/work/smoke/results.md)"

@@ -43,10 +43,11 @@ for t in $LIST; do
 	    "($(awk -v i="$total" -v b="$bytes" 'BEGIN { printf "%.0f", i / b }') per byte)"
 	echo "--- self"
 	callgrind_annotate "$out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' |
-	    grep -v 'PROGRAM TOTALS' | head -n 12 | sed 's/ \[[^]]*\]$//'
+	    grep -v 'PROGRAM TOTALS' | head -n 12 |
+	    sed 's/ \[[^]]*\]$//; s/???:0x[0-9a-f]*.*/(PCRE2 JIT-compiled pattern code)/'
 	echo "--- inclusive"
 	callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' |
-	    grep -v -E 'PROGRAM TOTALS|below main|libc_start|ld-linux|:main |np_cli_each|run_text_document' |
+	    grep -v -E 'PROGRAM TOTALS|\?\?\?:0x|below main|libc_start|ld-linux|:main |np_cli_each|run_text_document' |
 	    sed 's/ \[[^]]*\]$//; s#  /[^ ]*/filters/#  filters/#' | awk '!seen[$0]++' | head -n 12
 	echo
 done

@@ -126,6 +126,7 @@ read_stats() {
 machine() {
 	_cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 	[ -n "$_cpu" ] || _cpu=$(uname -m)
+	grep -q '^flags.* hypervisor' /proc/cpuinfo 2>/dev/null && _cpu="$_cpu (virtual machine)"
 	printf '%s, %s logical CPUs, %s GiB RAM, Linux %s' "$_cpu" "$(nproc)" \
 	    "$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" \
 	    "$(uname -r)"
@@ -218,6 +219,12 @@ if [ "$PARALLEL" = 1 ] && command -v parallel >/dev/null 2>&1; then
 	[ "$BLOCK" -ge 1 ] || BLOCK=1
 	echo
 	printf '%s\n' "scaling: parallel --pipe --recend '\\0' -k --block ${BLOCK}M -j $NCPU TOOL -z"
+	# the method's own ceiling: parallel around cat
+	measure scale "cat (parallel)" "$CORPUS" - 1 \
+	    parallel --will-cite --pipe --recend '\0' -k --block "${BLOCK}M" -j "$NCPU" cat
+	measure scale "cat (pipepart)" "$CORPUS" - 1 \
+	    parallel --will-cite --pipepart -a "$CORPUS" --recend '\0' -k \
+	    --block "${BLOCK}M" -j "$NCPU" cat
 	for t in "normalize-dates" "split-articles" "extract-quotes" "strip-boilerplate"; do
 		measure scale "$t (parallel)" "$CORPUS" "$WORK/$t.par" 1 \
 		    parallel --will-cite --pipe --recend '\0' -k --block "${BLOCK}M" \
@@ -333,6 +340,11 @@ memory_table() {
 scale_table() {
 	echo "| tool | 1 process MB/s | --pipe MB/s | speed-up | output | --pipepart MB/s | speed-up | output |"
 	echo "| --- | ---: | ---: | ---: | --- | ---: | ---: | --- |"
+	awk -F '\t' -v b="$CBYTES" '$1 == "scale" && $2 == "cat (parallel)" { p = $4 }
+	    $1 == "scale" && $2 == "cat (pipepart)" { q = $4 }
+	    $1 == "ref" && $2 == "cat" { c = $4 }
+	    END { printf "| cat (the method'"'"'s ceiling) | %.1f | %.1f | | | %.1f | | |\n",
+		b / 1e6 / c, b / 1e6 / p, b / 1e6 / q }' "$ROWS"
 	while IFS="$(printf '\t')" read -r t same same2; do
 		one=$(figure tool "$t -z" 4)
 		par=$(figure scale "$t (parallel)" 4)
@@ -420,6 +432,12 @@ PERF=${BENCH_README:-$(dirname "$RESULTS")/README-performance.md}
 	    "PCRE2 JIT scan for an English date (\`grep -z -o -P\`) on the same corpus" \
 	    "in the same run. MB per CPU-s divides by user+system time (steadier" \
 	    "on a shared machine; load average at the start $LOAD0)."
+	if awk -v l="${LOAD0%% *}" -v n="$(nproc)" 'BEGIN { exit !(l + 0 > n + 0) }'; then
+		echo
+		echo "Other work shared the machine during this run (load average" \
+		    "${LOAD0%% *} on $(nproc) CPUs), so the wall-clock MB/s are well below" \
+		    "an idle machine's; MB per CPU-s is the closer figure."
+	fi
 	echo
 	table
 	if [ -n "$PEERS_RAN" ]; then

@@ -378,6 +378,8 @@ main(int argc, char **argv)
 		if (i == NP_BP_NLANGS)
 			np_usage_error("--lang: unknown language '%s'", o.lang);
 	}
+	if (templates && cli.jsonl)
+		np_usage_error("--templates cannot be used with --jsonl");
 	if (o.length_low > o.length_high)
 		np_usage_error("--length-low must not exceed --length-high");
 	if (o.stopwords_low > o.stopwords_high)

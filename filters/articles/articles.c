@@ -487,10 +487,12 @@ listing_next(struct np_articles *c, size_t from)
 /*
  * Checks a head at line ln (preceded by a blank line): a title, then an
  * optional "By" line and at most one blank line, then a date line or a
- * dateline lead.  Returns 1 and the offset where the body starts.
+ * dateline lead.  Strict (the title follows the last sentence of the
+ * story before without a blank line): no blank line, and a date line.
+ * Returns 1 and the offset where the body starts.
  */
 static int
-head_at(struct np_articles *c, const struct np_line *ln, size_t *body)
+head_at(struct np_articles *c, const struct np_line *ln, size_t *body, int strict)
 {
 	const char *b = c->buf;
 	struct np_line x;
@@ -505,7 +507,7 @@ head_at(struct np_articles *c, const struct np_line *ln, size_t *body)
 
 		art_trim(b, &xs, &xe);
 		if (xs == xe) {
-			if (++blanks > 1)
+			if (strict || ++blanks > 1)
 				return 0;
 			continue;
 		}
@@ -513,7 +515,7 @@ head_at(struct np_articles *c, const struct np_line *ln, size_t *body)
 			continue;
 		if (art_is_date_line(c, b, xs, xe, NULL, 0))
 			*body = x.next;
-		else if (art_is_lead(c, b, xs, xe))
+		else if (!strict && art_is_lead(c, b, xs, xe))
 			*body = x.start;
 		else
 			return 0;
@@ -521,6 +523,18 @@ head_at(struct np_articles *c, const struct np_line *ln, size_t *body)
 		return !art_is_date_line(c, b, s, e, NULL, 0);
 	}
 	return 0;
+}
+
+/* True when the trimmed line ends a sentence: . ! ? or a closing quote
+ * or bracket after one. */
+static int
+ends_sentence(const char *b, size_t s, size_t e)
+{
+	while (e > s && (b[e - 1] == '"' || b[e - 1] == '\'' || b[e - 1] == ')' ||
+	    ((unsigned char)b[e - 1] >= 0x80 && (unsigned char)b[e - 1] <= 0xBF &&
+	    e - s >= 3 && (unsigned char)b[e - 3] == 0xE2)))
+		e -= (unsigned char)b[e - 1] >= 0x80 ? 3 : 1;
+	return e > s && (b[e - 1] == '.' || b[e - 1] == '!' || b[e - 1] == '?');
 }
 
 /* Bytes of prose (lines of PROSE_LINE bytes or more) in [s, e); stops
@@ -552,7 +566,7 @@ head_candidate(struct np_articles *c, size_t from, size_t *body, int *teaser,
 	const char *b = c->buf;
 	struct np_line ln;
 	size_t p = from, n = 0, found = SIZE_MAX, fbody = 0;
-	int prev_blank = 1, t = 0;
+	int prev_blank = 1, prev_stop = 0, t = 0;
 
 	if (c->hc_valid && c->hc_from == from) {
 		*body = c->hc_body;
@@ -580,14 +594,18 @@ head_candidate(struct np_articles *c, size_t from, size_t *body, int *teaser,
 			if (e - s <= 40 && ((b[s] | 0x20) >= 'a' && (b[s] | 0x20) <= 'z') &&
 			    np_lexicon_find(c->teasers, b + s, e - s) != NULL)
 				t = 1;
-			else if (head_at(c, &ln, &fbody)) {
+			else if (head_at(c, &ln, &fbody, 0)) {
 				found = ln.start;
 				break;
 			}
+		} else if (prev_stop && head_at(c, &ln, &fbody, 1)) {
+			found = ln.start;
+			break;
 		}
 		if (e - s >= PROSE_LINE)
 			n += e - s;
 		prev_blank = 0;
+		prev_stop = ends_sentence(b, s, e);
 	}
 	c->hc_valid = 1;
 	c->hc_from = from;

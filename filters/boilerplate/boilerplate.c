@@ -6,43 +6,58 @@
  *
  * 1. Units.  The page is cut into lines.  A blank-line separated block
  *    whose lines are the hard-wrapped lines of one paragraph (as lynx and
- *    w3m write them: every line is too long to take the next line's first
- *    word) is one unit; any other block gives one unit per line, because
- *    pasted pages glue headlines, dates and bodies together line by line.
+ *    w3m write them: no line is wider than the page's wrap width, and
+ *    every line is too long to take the next line's first word) is one
+ *    unit; any other block gives one unit per line, because pasted pages
+ *    glue headlines, dates and bodies together line by line.
  *
- * 2. Features.  One pass over each unit's words: characters, words,
- *    stopwords of the page's language (-L, or the language whose stoplist
- *    hits most), capitalised and lower-case word starts, ALL CAPS words,
- *    digits, date words, commas, sentence ends, list separators, and a
- *    hash of the normalised text.
+ * 2. Features, in one pass over each unit's words and one over its
+ *    bytes: characters (white space runs count once, East Asian
+ *    characters twice), words, stopword hits for every stoplist, date
+ *    words, numbers, capitalised / lower-case / ALL CAPS words, commas,
+ *    sentence ends, list separators, indentation, a hash of the
+ *    normalised text, the furniture phrase it starts with or holds, and
+ *    whether it starts with a dateline or ends with a photo credit.  The
+ *    page's language is the stoplist with most hits (-L fixes it); a page
+ *    no stoplist fits uses its own most frequent words instead.
  *
  * 3. First pass (jusText's classifier, extended).  Before length and
  *    stopword density decide good / near-good / short / bad as jusText
- *    does, plain-text evidence speaks: a site template (-T), the
+ *    does, plain-text evidence speaks: the site template (-T), the
  *    copyright sign, a furniture phrase from the multilingual lexicon
  *    (whole unit, start of a short unit, anywhere in a short unit),
- *    date-only lines, lists joined by separators, units repeated in the
- *    page, ALL CAPS lines.  Sentence-ness (terminal punctuation, commas,
- *    lower-case share) lifts long units jusText would call bad (proper
- *    nouns, a language without a stoplist) and Title Case without a
- *    sentence end lowers headline-like ones.
+ *    cookie notices, photo captions, date-only and dated lines, lists
+ *    joined by separators, units repeated in the page (of a repeated
+ *    paragraph the last copy is judged), one-word ALL CAPS lines, blocks
+ *    of several lines none of which is a sentence.  Sentence-ness
+ *    (terminal punctuation, commas, lower-case share) lifts prose the
+ *    stoplist misses, a dateline marks a lede, scripts without spaces
+ *    are judged by length and punctuation, and Title Case without a
+ *    sentence end lowers headline-like lines.
  *
  * 4. Context pass: jusText's rules for short and near-good units by
- *    their nearest good/bad neighbours.
+ *    their nearest good/bad neighbours, looking through inline furniture
+ *    (captions, advertisement marks, teasers).
  *
  * 5. The article is one contiguous run: the best-scoring run of units
- *    (kept characters count for it, dropped ones against it) is found;
- *    a "tail" phrase after real content ("Related", "Comments", "You
- *    might also like") ends a segment, and a later segment must be much
- *    stronger to win.  Kept units outside the run are dropped.
+ *    (kept characters count for it, dropped ones against it; date lines
+ *    and "Related" / "Most popular" headings weigh heavily; prose that
+ *    w3m indented counts less when the page has prose at the margin).  A
+ *    "Comments" or "About the author" heading after real content ends a
+ *    segment, and a later segment must be much stronger to win.  Kept
+ *    units outside the run are dropped.
  *
- * 6. Title: the nearest heading-like unit before the run (and before
- *    each later stretch of kept units inside it) is kept.
+ * 6. Title: the nearest heading-like unit before the run (and one glued
+ *    right before each later stretch of kept text in its block) is kept.
  *
  * 7. Inline cuts: furniture glued to the start of a long kept unit (a
  *    newsletter prompt, "ADVERTISEMENT", a photo caption before a
- *    dateline) or to its end ("(Reporting by ...)") is cut off; the rest
- *    stays byte-identical.
+ *    dateline) or to its end (a teaser, a support prompt, an agency
+ *    signature) is cut off, and captions flattened into the middle of a
+ *    long line are left out; the rest stays byte-identical.
+ *
+ * Documents larger than NP_BP_WINDOW are classified window by window
+ * (see np_boilerplate_window) so that memory stays flat.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -100,7 +115,8 @@ struct unit {
 	size_t chars, words, stops, datew, digitw, capw, loww, capsw;
 	size_t commas, terms, seps, letters;
 	int ends_term;		/* ends with . ! ? (before closing quotes) */
-	int ends_colon;
+	int ends_colon;		/* ends with ':' */
+	int ends_period;	/* ends with a full stop */
 	int first_upper;
 	int bullet;		/* starts with a list marker */
 	int bracket;		/* starts with '[' (w3m's image and form marks) */
@@ -108,13 +124,12 @@ struct unit {
 	uint64_t hash;		/* normalised text */
 	const struct bp_word *furn;	/* furniture phrase matched */
 	int furn_where;		/* BP_AT_* of the match */
-	size_t furn_end;	/* byte offset after a start match */
-	int tail;		/* a tail phrase */
+	size_t furn_end;	/* byte offset after the matched phrase */
 	int dup;		/* occurrences of the same text in the page */
 	int dup_first;		/* this is the first of them */
 	int dup_last;		/* this is the last of them */
 	int heading;		/* heading-like (for the title step) */
-	int is_template;
+	int is_template;	/* a line of the site's template (-T) */
 	uint16_t lhits[NP_BP_NLANGS];	/* stopword hits per language */
 	size_t indent;		/* leading spaces of its first line */
 	int dated;		/* a date or a dated byline line */
@@ -367,11 +382,12 @@ static const char MIDCAP_RE[] =
 
 /* A photo caption: a unit that ends with its credit. */
 static const char CAPTION_RE[] =
-    "(?:\\b(?:Credit|Credits|CREDIT|Photo|PHOTO|Photograph|Image|Picture|Pictured|Foto|FOTO|Bild|"
+    "(?:(?:\\b|(?<=\\p{Ll}))(?:Credit|Credits|CREDIT|Photo|PHOTO|Photograph|Image|Picture|Pictured|Foto|FOTO|Bild|"
     "Bildquelle|Crédit|Crédit photo|Crédits|Créditos?|Fotografía|Imagen|Immagine|Zdjęcie|"
     "Фото|Источник|Джерело)\\s?:\\s?[^.!?:\\n]{2,60}"
     "|\\b(?:Getty Images|AP Photo|Shutterstock|iStock|Alamy)(?:/[\\p{L}\\p{N} .'-]{2,40}){0,2}"
-    "|\\b(?:AFP|EPA|REUTERS|Reuters)(?:/[\\p{L}\\p{N} .'-]{2,40}){1,2})(?:/File Photo)?"
+    "|\\b(?:AFP|EPA|REUTERS|Reuters)(?:/[\\p{L}\\p{N} .'-]{2,40}){1,2}"
+    "|\\(\\s?\\p{Lu}[\\p{Lu} .'-]{2,40}/\\p{Lu}[\\p{Lu} .'-]{2,40})(?:/File Photo)?"
     "\\s*\\)?\\s*$";
 
 struct np_boilerplate *
@@ -713,7 +729,7 @@ nomem:
 
 /* Upper / lower case of the first character of a word. */
 static void
-word_case(const char *w, size_t n, int ascii, int *up, int *low)
+word_case(const char *w, size_t n, int *up, int *low)
 {
 	unsigned char c = (unsigned char)w[0];
 	size_t adv;
@@ -724,7 +740,6 @@ word_case(const char *w, size_t n, int ascii, int *up, int *low)
 		*low = c >= 'a' && c <= 'z';
 		return;
 	}
-	(void)ascii;
 	cp = np_utf8_decode(w, n, &adv);
 	*up = np_cp_is_upper(cp);
 	*low = np_cp_is_lower(cp);
@@ -1091,7 +1106,7 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 			u->digitw++;	/* numbers, "19th", "38mm" */
 			continue;
 		}
-		word_case(buf + ws, wl, ascii, &up, &low);
+		word_case(buf + ws, wl, &up, &low);
 		u->letters++;
 		if (up) {
 			u->capw++;
@@ -1182,6 +1197,7 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 		    (e - b->start >= 3 && (unsigned char)buf[e - 3] == 0xEF &&
 		    (unsigned char)buf[e - 2] == 0xBC && (c == 0x81 || c == 0x9F));
 		u->ends_colon = c == ':';
+		u->ends_period = c == '.';
 	}
 	s = skip_space(buf, b->start, b->end);
 	u->indent = s - b->start;
@@ -1242,11 +1258,10 @@ date_only(const struct unit *u)
 /* True when the unit reads like a heading or title: a few words, a
  * capital start, no sentence end. */
 static int
-heading_like(const struct np_boilerplate *bp, const struct unit *u)
+heading_like(const struct unit *u)
 {
-	(void)bp;
 	return u->words >= 2 && u->words <= 30 && u->chars <= 250 && u->first_upper &&
-	    !u->bracket &&
+	    !u->bracket && !u->caption && !u->ends_period &&
 	    !u->ends_colon && !date_only(u) && u->furn == NULL && !u->copyright &&
 	    u->seps == 0 && !u->bullet &&
 	    !(u->ends_term && u->terms >= 1 && u->words > 12);
@@ -1425,7 +1440,7 @@ first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result *res)
 		b->words = u->words;
 		b->stops = u->stops;
 		b->density = sd;
-		u->heading = heading_like(bp, u) && !u->dated;
+		u->heading = heading_like(u) && !u->dated;
 	}
 	/* a block of several lines none of which is a sentence or long:
 	 * a teaser box, a menu, a headline list */
@@ -1537,10 +1552,8 @@ context_pass(const struct np_boilerplate *bp, struct np_bp_result *res)
  * the left margin, where w3m puts an article's paragraphs (indented
  * prose is then in lists, tables and sidebars: teasers, comments). */
 static double
-unit_weight(const struct np_boilerplate *bp, const struct np_bp_block *b, const struct unit *u,
-    int flat)
+unit_weight(const struct np_bp_block *b, const struct unit *u, int flat)
 {
-	(void)bp;
 	if (b->cls == NP_BP_GOOD) {
 		double w = (double)(b->chars < 3000 ? b->chars : 3000);
 
@@ -1554,7 +1567,7 @@ unit_weight(const struct np_boilerplate *bp, const struct np_bp_block *b, const 
 		return -DATED_WEIGHT;	/* comment and teaser lists carry dates */
 	if (u->furn != NULL && u->furn_where == BP_AT_TAIL)
 		return -300;	/* "Related", "Most popular": a box or the end */
-	return -((double)(b->chars < 600 ? b->chars : 600) * 0.35 + 12);
+	return -((double)(b->chars < 600 ? b->chars : 600) * 0.5 + 20);
 }
 
 /* How much a segment after a tail phrase of this kind is worth. */
@@ -1610,7 +1623,7 @@ select_run(struct np_boilerplate *bp, struct np_bp_result *res, size_t *ra, size
 			continue;
 		}
 		{
-			double w = unit_weight(bp, &res->v[i], &bp->u[i], flat);
+			double w = unit_weight(&res->v[i], &bp->u[i], flat);
 
 			if (res->v[i].cls == NP_BP_GOOD)
 				kept_before += (double)res->v[i].chars;
@@ -1637,12 +1650,10 @@ select_run(struct np_boilerplate *bp, struct np_bp_result *res, size_t *ra, size
 /* Keeps the title: the nearest heading-like unit before the run, and a
  * heading-like unit right before each later stretch of kept units. */
 static void
-rescue_titles(struct np_boilerplate *bp, const char *buf, struct np_bp_result *res,
-    size_t ra, size_t rb)
+rescue_titles(struct np_boilerplate *bp, struct np_bp_result *res, size_t ra, size_t rb)
 {
 	size_t i, dist = 0;
 
-	(void)buf;
 	if (bp->o.no_title || ra >= rb)
 		return;
 	/* before the run */
@@ -1948,7 +1959,7 @@ np_boilerplate_classify(struct np_boilerplate *bp, const char *buf, size_t len,
 	context_pass(bp, res);
 	select_run(bp, res, &ra, &rb);
 	thin_page(bp, res, &ra, &rb);
-	rescue_titles(bp, buf, res, ra, rb);
+	rescue_titles(bp, res, ra, rb);
 	for (i = 0; i < res->n; i++)
 		if (res->v[i].cls != NP_BP_GOOD)
 			res->v[i].cls = NP_BP_BAD;

@@ -198,6 +198,7 @@ static struct np_reader *
 open_operand(struct np_cli *cli, const char *path, int *jsonl_input)
 {
 	struct np_reader *r = np_reader_open(path, cli->nul, cli->max_doc);
+	int c;
 
 	*jsonl_input = 0;
 	if (r == NULL) {
@@ -205,7 +206,8 @@ open_operand(struct np_cli *cli, const char *path, int *jsonl_input)
 		cli->status = 1;
 		return NULL;
 	}
-	if (cli->jsonl && !cli->nul && np_reader_peek(r) == '{') {
+	/* blank input in JSON Lines mode holds no record, not an empty text */
+	if (cli->jsonl && !cli->nul && ((c = np_reader_peek(r)) == '{' || c == -1)) {
 		np_reader_set_records(r, '\n');
 		*jsonl_input = 1;
 	}

@@ -121,6 +121,15 @@ struct pending {
 };
 
 #define NTENSE 256	/* slots of the tense-word table (a power of two) */
+#define NWCACHE 1024	/* slots of the word-lookup cache (a power of two) */
+
+/* A cached lexicon answer for a plain ASCII word. */
+struct wcache {
+	char w[16];
+	signed char cls;
+	unsigned char used;
+	int val;
+};
 
 /* Byte classes of the scan loop. */
 enum { CT_OTHER = 0, CT_ALPHA, CT_DIGIT, CT_QUOTE, CT_HIGH };
@@ -136,11 +145,13 @@ struct np_dates {
 	long rz;		/* reference day number */
 	int order_dmy[3], order_mdy[3];	/* evidence per separator / - . */
 	int last_q, last_qy;	/* last quarter mentioned */
+	int last_y;		/* last year written out */
 	struct pending *pend;
 	size_t npend, cappend;
 	int no_ref_ok;		/* parse mode: no reference wanted */
 	struct { char w[12]; signed char v; } tw[NTENSE];	/* tense words */
 	unsigned char ctab[256];	/* byte classes for the scan loop */
+	struct wcache wc[NWCACHE];	/* lexicon answers for ASCII words */
 };
 
 /* ---------------------------------------------------------------- */
@@ -430,6 +441,7 @@ np_dates_begin(struct np_dates *d, const char *head, size_t len)
 	memset(d->order_mdy, 0, sizeof(d->order_mdy));
 	d->last_q = 0;
 	d->last_qy = 0;
+	d->last_y = 0;
 	d->npend = 0;
 	if (d->o.ref_mode == NP_DATES_REF_FIXED)
 		set_ref(d, d->o.ref_year, d->o.ref_month, d->o.ref_day);
@@ -511,17 +523,39 @@ lang_ok(const struct np_dates *d, const struct np_lexentry *e, int *cls, int *va
 	return (langs & d->o.langs) != 0 && (excl & d->o.langs) == 0;
 }
 
-/* Looks a word up; fills t->cls/val when it is in the lexicon. */
+static unsigned word_hash(const char *w);
+
+/*
+ * Looks a word up; fills t->cls/val when it is in the lexicon.  Plain
+ * ASCII words go through a small direct-mapped cache first: the same
+ * few words ("the", "in", "last") are asked for again and again.
+ */
 static int
-lookup(const struct np_dates *d, const char *s, size_t n, struct tok *t)
+lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 {
 	const struct np_lexentry *e;
-	int cls, val;
+	struct wcache *c = NULL;
+	int cls = 0, val = 0, found;
 
 	if (n == 0 || n > 40)
 		return 0;
+	if (t->wlen > 0 && (size_t)t->wlen == n) {
+		c = &d->wc[word_hash(t->w) & (NWCACHE - 1)];
+		if (c->used && strcmp(c->w, t->w) == 0) {
+			t->cls = c->cls;
+			t->val = c->val;
+			return c->cls != 0;
+		}
+	}
 	e = np_lexicon_find(d->lx, s, n);
-	if (e == NULL || !lang_ok(d, e, &cls, &val))
+	found = e != NULL && lang_ok(d, e, &cls, &val);
+	if (c != NULL) {
+		memcpy(c->w, t->w, (size_t)t->wlen + 1);
+		c->cls = (signed char)(found ? cls : 0);
+		c->val = found ? val : 0;
+		c->used = 1;
+	}
+	if (!found)
 		return 0;
 	t->cls = cls;
 	t->val = val;
@@ -576,7 +610,7 @@ gram_pass(const uint16_t *gram, const char *s, size_t n)
  * anchors that pass the prefilter).  Returns the token's end.
  */
 static size_t
-lex(const struct np_dates *d, const char *b, size_t len, size_t pos,
+lex(struct np_dates *d, const char *b, size_t len, size_t pos,
     struct tok *t, int full)
 {
 	size_t i = pos, n, j, adv;
@@ -1319,6 +1353,7 @@ struct res {
 	size_t s, e;
 	struct val v;
 	int pending;		/* numeric date waiting for the order */
+	int yexp;		/* the year was written out: later "that year" */
 	struct pending p;
 };
 
@@ -1550,9 +1585,10 @@ set_dm(struct scan *S, struct res *r, int y, int m, int dd, int dir)
 	r->v.k = V_DAY;
 	r->v.m = m;
 	r->v.d = dd;
-	if (y >= 0)
+	if (y >= 0) {
 		r->v.y = y;
-	else if (S->d->no_ref_ok) {
+		r->yexp = 1;
+	} else if (S->d->no_ref_ok) {
 		r->v.y = -1;
 		r->v.unres = 1;
 	} else
@@ -1697,6 +1733,7 @@ p_month(struct scan *S, int i0, struct res *r)
 		r->v.k = V_MONTH;
 		r->v.y = y;
 		r->v.m = mon;
+		r->yexp = 1;
 		extend_edges(S, r, 1);
 		return 1;
 	}
@@ -1817,6 +1854,34 @@ p_number(struct scan *S, struct res *r)
 			return 1;
 		}
 		return 0;
+	}
+	/* year first with a month name: "2012/Aug/10", "2018 March 18" */
+	if (t0->nd == 4 && is_year(t0) && !num_continues(S, t0)) {
+		const struct tok *m = F(S, 1), *dy = F(S, 2);
+		int k = 3;
+		if ((is_p(m, '/') || is_p(m, '-')) && adj(t0, m)) {
+			m = F(S, 2);
+			dy = F(S, 4);
+			k = 5;
+			if (!(adj(F(S, 1), m) && is_p(F(S, 3), F(S, 1)->c) && adj(m, F(S, 3)) &&
+			    adj(F(S, 3), dy)))
+				m = &none;
+		}
+		if ((is_cls(m, C_MONTH) || is_cls(m, C_MABBR)) && !m->nl && is_daynum(dy) &&
+		    !num_continues(S, dy) && !is_p(F(S, k), ':') &&
+		    !(F(S, k)->k == TK_WORD && is_cls(F(S, k), C_UNIT)) &&
+		    valid_ymd((int)t0->num, m->val, (int)dy->num) &&
+		    !(m->lower && m->w[0] && (strcmp(m->w, "may") == 0 || strcmp(m->w, "march") == 0))) {
+			r->s = t0->s;
+			r->e = dy->e;
+			memset(&r->v, 0, sizeof(r->v));
+			r->v.k = V_DAY;
+			r->v.y = (int)t0->num;
+			r->v.m = m->val;
+			r->v.d = (int)dy->num;
+			r->yexp = 1;
+			return 1;
+		}
 	}
 	/* all-numeric: d/m/y or m/d/y */
 	if (t0->nd <= 2 && !t0->ord && t1->k == TK_PUNCT &&
@@ -1977,6 +2042,7 @@ p_number(struct scan *S, struct res *r)
 		memset(&r->v, 0, sizeof(r->v));
 		r->v.k = V_YEAR;
 		r->v.y = (int)t0->num;
+		r->yexp = 1;
 		if (is_mod(b1, X_THE) && is_cls(t1, C_UNIT) && (t1->val == U_PERIOD ||
 		    t1->val == U_QUARTER) && !unit_plural(t1)) {
 			/* "the 1988 period": the quarter in view, that year */
@@ -2411,6 +2477,25 @@ p_unit(struct scan *S, struct res *r)
 			return 1;
 		}
 	}
+	/* anaphora: "that year", "later that year", "the following year",
+	 * "the previous year", "that quarter" follow the last one written */
+	if ((unit == U_YEAR && d->last_y && (is_mod(b1, X_THAT) || ((is_word(b1, "following") ||
+	    is_word(b1, "previous") || is_word(b1, "prior") || is_word(b1, "preceding")) &&
+	    is_mod(b2, X_THE)))) || (unit == U_QUARTER && d->last_q && is_mod(b1, X_THAT))) {
+		r->s = is_mod(b1, X_THAT) ? b1->s : b2->s;
+		if (is_mod(b1, X_THAT) && (is_mod(b2, X_LATER) || is_mod(b2, X_EARLIER)))
+			r->s = b2->s;
+		memset(&r->v, 0, sizeof(r->v));
+		if (unit == U_QUARTER) {
+			r->v.k = V_QUARTER;
+			r->v.n = d->last_q;
+			r->v.y = d->last_qy;
+		} else {
+			r->v.k = V_YEAR;
+			r->v.y = d->last_y + (is_word(b1, "following") ? 1 : is_mod(b1, X_THAT) ? 0 : -1);
+		}
+		return 1;
+	}
 	/* last/next/this unit, early this year, the past year; "fiscal" and
 	 * "full" may stand between ("the current fiscal year") */
 	k = 1;
@@ -2739,6 +2824,8 @@ emit(struct scan *S, struct res *r, struct np_date_hits *out)
 		if ((rc = add_pending(S->d, &r->p)) != NP_OK)
 			return rc;
 	}
+	if (r->yexp && r->v.y > 0)
+		S->d->last_y = r->v.y;
 	S->min = r->e;
 	return NP_OK;
 }

@@ -19,7 +19,11 @@
  *
  * While a quotation is open, marks of another family are nested quotations
  * and are ignored (only the outermost quotation is reported), except that a
- * double mark ends a single-quoted stretch that was probably an apostrophe.
+ * double mark ends a single-quoted stretch that was probably an apostrophe,
+ * and that sloppy text mixing the double styles is paired too: “..." and
+ * "...” close when no nested quotation of the other style is open, and a
+ * left mark after a word (“...,“) closes.  A straight mark after "=" opens
+ * nothing (an attribute value).
  *
  * A newline inside an open quotation ends its paragraph.  When the next
  * paragraph starts with the same opening mark, the quotation continues
@@ -131,6 +135,7 @@ cp_at(const char *buf, size_t len, size_t i)
 	return i >= len ? 0 : np_utf8_decode(buf + i, len - i, &adv);
 }
 
+/* A letter or a digit. */
 static int
 is_alnum(int32_t c)
 {
@@ -223,6 +228,8 @@ struct open {
 	int inner;		/* nested quotation of the other double style */
 };
 
+/* Appends the quotation *o closed by the mark at [cs, ce) (cs NP_NOSPAN:
+ * unterminated, running to ce). */
 static int
 push(struct np_qcands *out, const struct open *o, size_t cs, size_t ce)
 {

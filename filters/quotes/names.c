@@ -3,17 +3,22 @@
  * mention ("Keller", "Mrs. Clinton") maps to the fullest form ("Maik
  * Keller", "Hillary Clinton") and a pronoun to an earlier person.
  *
- * Method.  One pass of the tokenizer over the document collects runs of
- * capitalised words (with dotted initials and particles such as "de" or
- * "van" inside), drops the titles before them (quotes-titles.tsv: Mr.,
- * Sen., Major General; a title also tells a gender and that the run is a
- * person), a possessive 's after them, and capitalised words that cannot
- * be names (quotes-stop.tsv: But, Tuesday).  A run whose first word is a
- * known given name (quotes-given-names.tsv) is a person with that name's
- * usual gender.  A run followed by a speech cue ("Caddell said") is marked
- * as a source.  A hash table on the last word keeps, per surname, the
- * longest name seen, overall and per gender, and whether any mention of
- * that surname was a person.
+ * Method.  One pass over the document (eight bytes at a time to the
+ * next capital; resumable, so that only the part before the last pronoun
+ * is read) collects runs of capitalised words (with dotted initials and
+ * particles such as "de" or "van" inside), drops the titles before them
+ * (quotes-titles.tsv: Mr., Sen., Major General; a title also tells a
+ * gender and that the run is a person), a possessive 's after them, and
+ * capitalised words that cannot be names (quotes-stop.tsv: But,
+ * Tuesday).  A run whose first word is a known given name
+ * (quotes-given-names.tsv) is a person with that name's usual gender; an
+ * opener followed by a preposition ("During a", "According to") or an
+ * upper-case dateline is not a name, nor is anything on a headline line.
+ * A run followed or preceded by a speech cue ("Caddell said", "said
+ * Caddell") is marked as a source, one that opens its sentence as a
+ * subject.  A hash table on the last word keeps, per surname, the longest
+ * name seen, overall and per gender, and whether any mention of that
+ * surname was a person.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -92,8 +97,8 @@ tok_in(const struct np_quotes *q, const struct np_qlex *lx,
 
 /* Name particles: de, van, von, der, den, da, di, del, la, le, du, bin,
  * al, ter, dos, das. */
-static int
-is_particle(const struct np_quotes *q, const struct np_tok *t)
+int
+np_quotes_particle(const struct np_quotes *q, const struct np_tok *t)
 {
 	const char *w = q->buf + t->s;
 	size_t n = t->e - t->s;
@@ -136,7 +141,7 @@ add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject)
 		} else if (tok_in(q, &q->stop, &run[i]) == NULL)
 			break;
 	}
-	while (n > i && (is_particle(q, &run[n - 1]) ||
+	while (n > i && (np_quotes_particle(q, &run[n - 1]) ||
 	    tok_in(q, &q->stop, &run[n - 1]) != NULL))
 		n--;
 	if (i >= n)
@@ -266,6 +271,7 @@ cue_before(const struct np_quotes *q, size_t p)
 	const char *b = q->buf;
 	size_t e = p, w;
 	struct np_tok t;
+	const struct np_lexentry *le;
 
 	while (e > 0 && b[e - 1] == ' ')
 		e--;
@@ -280,7 +286,46 @@ cue_before(const struct np_quotes *q, size_t p)
 	t.e = e;
 	t.kind = NP_TOK_WORD;
 	t.cap = 0;
-	return np_quotes_cue(q, &t) != NULL;
+	/* "told Reuters": a hearer, not a source */
+	le = np_quotes_cue(q, &t);
+	return le != NULL && le->value[0] != 't';
+}
+
+/*
+ * Handles a capitalised pronoun ("He said"): it is not a name, but when
+ * it opens a sentence shortly after a name of unknown gender, that name
+ * takes the pronoun's gender ("Tom Reyes runs the dock.  He said...").
+ * Returns 1 when the token is a pronoun.
+ */
+static int
+pronoun_gender(struct np_quotes *q, const struct np_tok *t)
+{
+	const struct np_lexentry *e = tok_in(q, &q->pron, t);
+	struct np_name *nm;
+	struct np_surname *sl;
+	char g;
+
+	if (e == NULL)
+		return 0;
+	g = e->valuelen > 0 ? e->value[0] : 0;
+	if ((g != 'm' && g != 'f') || q->nname == 0 ||
+	    !starts_sentence(q->buf, t->s))
+		return 1;
+	nm = &q->names[q->nname - 1];
+	if (nm->gender != 0 || nm->inquote || t->s - nm->e > 400 ||
+	    !(nm->subject || nm->source || nm->person))
+		return 1;
+	nm->gender = g;
+	sl = surname_slot(q, nm->last_s, nm->last_e, 0);
+	if (sl != NULL) {
+		size_t idx = q->nname - 1;
+
+		if (g == 'm' && sl->m == SIZE_MAX)
+			sl->m = idx;
+		if (g == 'f' && sl->f == SIZE_MAX)
+			sl->f = idx;
+	}
+	return 1;
 }
 
 /*
@@ -294,12 +339,22 @@ not_a_name(const struct np_quotes *q, const struct np_tok *run, size_t n,
 {
 	static const char *const preps[] = { "of", "to", "a", "an", "the",
 	    "by", "for", "in", "on", "at", "with", "from", "as", "that",
-	    "this", "these", "those", "is", "are", "was", "were", NULL };
+	    "this", "these", "those", "is", "are", "was", "were", "his",
+	    "her", "their", "its", "our", "my", "into", "than", "about",
+	    "over", "under", "through", "since", "because", "and", "or",
+	    "not", "percent", NULL };
 	const char *b = q->buf;
 	size_t i, len = run[0].e - run[0].s;
 
 	if (n != 1 || !starts_sentence(b, run[0].s))
 		return 0;
+	/* a quantifier or determiner ("Fifteen", "More"), an adverb or a
+	 * participle opening the sentence ("Finally", "Walking") */
+	if (tok_in(q, &q->function, &run[0]) != NULL ||
+	    (len > 5 && b[run[0].e - 1] == 'y' && b[run[0].e - 2] == 'l') ||
+	    (len > 5 && b[run[0].e - 1] == 'g' && b[run[0].e - 2] == 'n' &&
+	    b[run[0].e - 3] == 'i'))
+		return 1;
 	if (next->kind == NP_TOK_WORD && !next->cap) {
 		size_t nl = next->e - next->s;
 
@@ -327,20 +382,26 @@ not_a_name(const struct np_quotes *q, const struct np_tok *run, size_t n,
 #define WORDBYTE(c) ((unsigned char)(((c) | 0x20) - 'a') < 26u || \
 	(unsigned char)((c) - '0') < 10u || (c) >= 0x80)
 
-int
-np_quotes_collect_names(struct np_quotes *q)
+void
+np_quotes_reset_names(struct np_quotes *q)
 {
-	const unsigned char *b = (const unsigned char *)q->buf;
-	struct np_tok run[MAXRUN], t;
-	size_t len = q->len, p = 0, pos, n, qi = 0;
-	size_t line_s = 0, line_e = 0;
-	int r, skipline = 0, skip;
-
 	q->nname = 0;
 	q->nsur = 0;
 	if (q->capsur > 0)
 		memset(q->sur, 0, q->capsur * sizeof *q->sur);
-	while (p < len) {
+	memset(&q->ns, 0, sizeof q->ns);
+}
+
+int
+np_quotes_collect_names(struct np_quotes *q, size_t upto)
+{
+	const unsigned char *b = (const unsigned char *)q->buf;
+	struct np_tok run[MAXRUN], t;
+	size_t len = q->len, p = q->ns.p, pos, n, qi = q->ns.qi;
+	size_t line_s = q->ns.line_s, line_e = q->ns.line_e;
+	int r = NP_OK, skipline = q->ns.skipline, skip;
+
+	while (p < len && p < upto) {
 		struct np_name *nm;
 		size_t before;
 		int32_t c;
@@ -398,7 +459,7 @@ np_quotes_collect_names(struct np_quotes *q)
 			if (t.kind == NP_TOK_WORD && n < MAXRUN && (t.cap ?
 			    n == 0 || tok_in(q, &q->stop, &t) == NULL ||
 			    tok_in(q, &q->titles, &t) != NULL :
-			    n > 0 && is_particle(q, &t))) {
+			    n > 0 && np_quotes_particle(q, &t))) {
 				run[n++] = t;
 				continue;
 			}
@@ -409,12 +470,14 @@ np_quotes_collect_names(struct np_quotes *q)
 			continue;
 		}
 		p = run[n - 1].e;
+		if (n == 1 && pronoun_gender(q, &run[0]))
+			continue;
 		if (skipline || not_a_name(q, run, n, &t))
 			continue;
 		before = q->nname;
 		if ((r = add_name(q, run, n, starts_sentence(q->buf,
 		    run[0].s))) != NP_OK)
-			return r;
+			break;
 		if (q->nname == before)
 			continue;
 		nm = &q->names[q->nname - 1];
@@ -439,8 +502,12 @@ np_quotes_collect_names(struct np_quotes *q)
 				break;
 		}
 	}
-	q->names_built = 1;
-	return NP_OK;
+	q->ns.p = p;
+	q->ns.qi = qi;
+	q->ns.line_s = line_s;
+	q->ns.line_e = line_e;
+	q->ns.skipline = skipline;
+	return r;
 }
 
 int

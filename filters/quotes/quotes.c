@@ -6,35 +6,46 @@
  *  1. marks.c pairs the document's quotation marks into quotations (one
  *     pass, table prefilter; split and multi-paragraph quotations).
  *  2. For each quotation the sentence after the closing mark is read
- *     first: `"...," CUE NP` ("said Caddell", "said a spokesman") or
+ *     first: `"...," CUE NP` ("said Caddell", "said a spokesman"),
  *     `"...," NP [adverbs] CUE` ("he said", "Mr. Garin, a pollster,
- *     added").  Then the sentence before the opening mark, back to the
- *     previous quotation in the paragraph: its last cue and the subject
- *     before it (`NP CUE: "..."`, `NP CUE that "..."`), the phrase after
- *     it for `according to NP` and inverted `said NP:`, the clause's
- *     subject for participles (`..., saying "..."`).  A quotation that
- *     opens a paragraph also looks at the previous paragraph when that
- *     ends with a colon ("The New York Times reports:").
+ *     added", "Huckabee spokeswoman Alice Stewart said") or a list's
+ *     `"..." - Name`.  Then the sentence before the opening mark, back to
+ *     the previous quotation in the paragraph (at most two sentences):
+ *     its last cue and the subject before it (`NP CUE: "..."`, `NP CUE
+ *     that "..."`), the phrase after it for `according to NP` and
+ *     inverted `said NP:`, the clause's subject for participles (`...,
+ *     saying "..."`) and for verb phrases (`NP shook her head and
+ *     said`), a headline's `NAME: "..."`.  A quotation that opens a
+ *     paragraph also reads the previous paragraph when that ends with a
+ *     colon ("The New York Times reports:"); one that opens a sentence
+ *     reads the sentence before ("Smith said Tuesday he was worried.
+ *     "We are not ready."").  When both sides name a speaker the side
+ *     after wins, unless the quotation ends with a full stop and the
+ *     cue before is next to it.
  *  3. Cues come from quotes-cues.tsv (en, de, fr, es, it, uk, ru; several
  *     words such as "according to" or "a déclaré" match across single
  *     spaces).  A cue is lower-case (only source phrases such as
  *     "According to" may be capitalised).
  *  4. The speaker phrase is a pronoun (quotes-pronouns.tsv), a run of
- *     capitalised words (a name: titles from quotes-titles.tsv dropped
- *     and mapped to the fullest form the document gives, see names.c) or
- *     a nominal phrase ("a campaign spokesman", "officials": reported as
- *     written).  A pronoun is resolved to the nearest earlier source of
- *     fitting gender: a name followed by a cue or already a speaker, else
- *     the nearest fitting person.
+ *     capitalised words (a name: titles from quotes-titles.tsv dropped; a
+ *     one-word name mapped to the fullest form the document gives, see
+ *     names.c) or a nominal phrase ("a campaign spokesman", "officials":
+ *     reported as written).  A pronoun is resolved to the nearest earlier
+ *     fitting source or sentence subject (see resolve()).
  *  5. A quotation with no cue of its own continues the previous
  *     quotation's speaker when it follows it in the same or the next
  *     paragraph.
  *  6. A quotation of fewer than min_words words with no cue next to it is
- *     a scare quote or a name of a thing and is dropped.
+ *     a scare quote or a name of a thing and is dropped, unless it is a
+ *     whole sentence right after another quotation; a short phrase in
+ *     title case ("Fox and Friends") is dropped unless a speaker is
+ *     attributed right after it.
  *
- * The scan costs one table lookup per byte for text without quotation
- * marks; the names of a document are collected once, and only when the
- * document has a quotation.
+ * Cost: one table lookup per byte for text without quotation marks; per
+ * quotation, two short token windows; the document's names are collected
+ * once, lazily and only up to the last place a pronoun or a one-word name
+ * needed them.  Lexicon lookups go through prefilters (np_qlex) so that
+ * most words are rejected without folding.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +70,8 @@ NP_LEXICON_DATA(quotes_function);
 #define BEFORE 500		/* bytes read before an opening mark */
 #define SUBJECT_GAP 25		/* tokens between a speaker and its cue */
 #define CUE_REACH 14		/* tokens from a cue to the quotation */
+
+static int ensure_names(struct np_quotes *q, size_t upto);
 
 /* A speaker phrase: tokens [t0, t1) of the window. */
 struct phrase {
@@ -229,7 +242,6 @@ np_quotes_free(struct np_quotes *q)
 	free(q->tk);
 	free(q->names);
 	free(q->sur);
-	np_arena_free(&q->arena);
 	free(q);
 }
 
@@ -274,6 +286,7 @@ tokenize(struct np_quotes *q, size_t s, size_t e, int one)
 	return NP_OK;
 }
 
+/* Looks token i up in a lexicon (words only). */
 static const struct np_lexentry *
 find(const struct np_quotes *q, const struct np_qlex *lx, size_t i)
 {
@@ -355,12 +368,14 @@ cue_at(const struct np_quotes *q, size_t i, size_t lim, size_t *n)
 	return 0;
 }
 
+/* Token i is in quotes-stop.tsv. */
 static int
 is_stop(const struct np_quotes *q, size_t i)
 {
 	return find(q, &q->stop, i) != NULL;
 }
 
+/* Token i is a title or rank (quotes-titles.tsv). */
 static int
 is_title(const struct np_quotes *q, size_t i)
 {
@@ -386,6 +401,7 @@ stop_class(const struct np_quotes *q, size_t i)
 	return e != NULL && e->valuelen > 0 ? e->value[0] : 0;
 }
 
+/* Token i is a determiner (a, the, his, one...). */
 static int
 is_det(const struct np_quotes *q, size_t i)
 {
@@ -445,8 +461,7 @@ np_forward(const struct np_quotes *q, size_t i, size_t lim, struct phrase *p)
 			if (namey(q, j))
 				continue;
 			if (j + 1 < lim && q->tk[j].kind == NP_TOK_WORD &&
-			    !q->tk[j].cap && q->tk[j].e - q->tk[j].s <= 3 &&
-			    namey(q, j + 1) && !cue_at(q, j, lim, &(size_t){0}))
+			    np_quotes_particle(q, &q->tk[j]) && namey(q, j + 1))
 				continue;	/* particle: de, van, bin */
 			break;
 		}
@@ -598,9 +613,8 @@ np_backward(const struct np_quotes *q, size_t lo, size_t j, struct phrase *p,
 			if (namey(q, k - 1))
 				continue;
 			if (k >= lo + 2 && q->tk[k - 1].kind == NP_TOK_WORD &&
-			    !q->tk[k - 1].cap && q->tk[k - 1].e -
-			    q->tk[k - 1].s <= 3 && namey(q, k - 2) &&
-			    !is_det(q, k - 1))
+			    np_quotes_particle(q, &q->tk[k - 1]) &&
+			    namey(q, k - 2))
 				continue;
 			break;
 		}
@@ -697,6 +711,19 @@ skip_adverbs_back(const struct np_quotes *q, size_t lo, size_t j)
 	return j;
 }
 
+/* True when token i is a dash: - – — ―. */
+static int
+dash(const struct np_quotes *q, size_t i)
+{
+	const unsigned char *b = (const unsigned char *)q->buf + q->tk[i].s;
+	size_t n = q->tk[i].e - q->tk[i].s;
+
+	if (q->tk[i].kind != NP_TOK_PUNCT)
+		return 0;
+	return (n == 1 && b[0] == '-') || (n == 3 && b[0] == 0xE2 &&
+	    b[1] == 0x80 && (b[2] == 0x93 || b[2] == 0x94 || b[2] == 0x95));
+}
+
 /* True when tokens [i, t0) may stand before a speaker's name: nothing,
  * or a few words ("DoubleLine Capital portfolio manager"). */
 static int
@@ -739,6 +766,17 @@ after(struct np_quotes *q, size_t from, size_t to, struct attrib *a)
 		    q->tk[lim].kind == NP_TOK_PARA ||
 		    q->tk[lim].kind == NP_TOK_MARK)
 			break;
+	/* a list's "..." ― Name: a dash, then only a name */
+	if (lim >= 2 && dash(q, 0) && np_forward(q, 1, lim, &p) &&
+	    p.kind == NP_SPEAKER_NAME && (p.t1 == lim ||
+	    punct_is(q, p.t1, ','))) {
+		a->have_cue = 1;
+		a->adjacent = 1;
+		a->cue_s = q->tk[0].s;
+		a->cue_e = q->tk[0].e;
+		set_np(q, a, &p);
+		return NP_OK;
+	}
 	while (i < lim && i < 2 && q->tk[i].kind == NP_TOK_PUNCT &&
 	    !punct_is(q, i, '('))
 		i++;
@@ -818,10 +856,19 @@ sentence_subject(const struct np_quotes *q, size_t s0, size_t c,
 {
 	size_t k;
 
+	/* an opening phrase: "During a speech in Ohio, Trump said" */
+	if (s0 < c && (stop_class(q, s0) == 'c' || (is_stop(q, s0) &&
+	    !is_det(q, s0) && !pronoun(q, s0))))
+		for (k = s0; k < c && k - s0 < 12; k++)
+			if (punct_is(q, k, ',')) {
+				s0 = k + 1;
+				break;
+			}
 	for (k = s0; k < c; k++) {
 		if (q->tk[k].kind != NP_TOK_WORD)
 			continue;
-		if (is_stop(q, k) && !is_det(q, k) && !pronoun(q, k))
+		if ((is_stop(q, k) || stop_class(q, k) == 'c') &&
+		    !is_det(q, k) && !pronoun(q, k))
 			continue;
 		return np_forward(q, k, c, p);
 	}
@@ -864,7 +911,7 @@ before(struct np_quotes *q, size_t from, size_t to, struct attrib *a)
 		    p.kind == NP_SPEAKER_NAME && p.t0 == s0) {
 			/* "Trump Addresses Attack:": the longest start of
 			 * the run that the article names elsewhere */
-			if (p.t1 - p.t0 > 3) {
+			if (p.t1 - p.t0 > 3 && ensure_names(q, q->len) == NP_OK) {
 				size_t j;
 
 				for (j = p.t0 + 3; j > p.t0; j--)
@@ -1044,10 +1091,53 @@ resolve(struct np_quotes *q, size_t pos, char gender)
 	return nearest;
 }
 
-/* Appends a record; strings are copied into the arena. */
+/* Number of newlines in buf[s, e), stopping once it exceeds max. */
 static int
-add_record(struct np_quotes *q, const struct np_qcand *c, enum np_speaker_kind kind,
-    const char *spk, size_t spklen, size_t ms, size_t me, const char *cue,
+newlines(const char *buf, size_t s, size_t e, int max)
+{
+	int n = 0;
+
+	for (; s < e && n <= max; s++)
+		if (buf[s] == '\n')
+			n++;
+	return n;
+}
+
+/*
+ * Collects the document's names the first time they are needed (a
+ * pronoun to resolve, a one-word name to complete), and marks the
+ * speakers of the records so far as sources.
+ */
+static int
+ensure_names(struct np_quotes *q, size_t upto)
+{
+	size_t k, i, first = q->nname;
+	int r;
+
+	if (upto <= q->names_upto)
+		return NP_OK;
+	q->names_upto = upto;
+	if ((r = np_quotes_collect_names(q, upto)) != NP_OK)
+		return r;
+	if (first == q->nname)
+		return NP_OK;
+	for (k = 0; k < q->nrec; k++) {
+		const struct np_quote *pr = &q->recs[k];
+
+		if (pr->kind != NP_SPEAKER_NAME || pr->mention.end == NP_NOSPAN)
+			continue;
+		i = name_before(q, pr->mention.end);
+		if (i != SIZE_MAX && i >= first &&
+		    q->names[i].s >= pr->mention.start)
+			q->names[i].source = 1;
+	}
+	return NP_OK;
+}
+
+/* Appends a record; its strings point into the document (or are ""). */
+static int
+add_record(struct np_quotes *q, const struct np_qcand *c,
+    enum np_speaker_kind kind, const char *spk, size_t spklen, size_t ms, size_t me, const char *cue,
     size_t cuelen, size_t cs, size_t ce)
 {
 	struct np_quote *r;
@@ -1068,16 +1158,14 @@ add_record(struct np_quotes *q, const struct np_qcand *c, enum np_speaker_kind k
 	r->close = c->close;
 	r->multipara = c->multipara;
 	r->kind = kind;
-	r->speaker = np_arena_strndup(&q->arena, spk, spklen);
+	r->speaker = spk;
 	r->speaker_len = spklen;
 	r->mention.start = ms;
 	r->mention.end = me;
-	r->cue = np_arena_strndup(&q->arena, cue, cuelen);
+	r->cue = cue;
 	r->cue_len = cuelen;
 	r->cue_span.start = cs;
 	r->cue_span.end = ce;
-	if (r->speaker == NULL || r->cue == NULL)
-		return NP_ENOMEM;
 	q->nrec++;
 	return NP_OK;
 }
@@ -1182,17 +1270,6 @@ line_start(const char *buf, size_t pos)
 	return pos;
 }
 
-/* Number of newlines in buf[s, e), stopping once it exceeds max. */
-static int
-newlines(const char *buf, size_t s, size_t e, int max)
-{
-	int n = 0;
-
-	for (; s < e && n <= max; s++)
-		if (buf[s] == '\n')
-			n++;
-	return n;
-}
 
 /*
  * The window before a quotation's opening mark: back to the previous
@@ -1316,11 +1393,23 @@ attribute(struct np_quotes *q, size_t k)
 			me = use->np_e;
 			kind = use->kind;
 			if (kind == NP_SPEAKER_NAME) {
-				fullest(q, use->name_s, use->name_e,
-				    use->gender, &s, &e);
-				if ((ni = name_at(q, use->name_s)) != SIZE_MAX)
+				/* a one-word name maps to the fullest form */
+				s = use->name_s;
+				e = use->name_e;
+				if (memchr(q->buf + use->name_s, ' ',
+				    use->name_e - use->name_s) == NULL) {
+					if ((r = ensure_names(q,
+					    c->open.start)) != NP_OK)
+						return r;
+					fullest(q, use->name_s, use->name_e,
+					    use->gender, &s, &e);
+				}
+				if ((ni = name_at(q,
+				    use->name_s)) != SIZE_MAX)
 					q->names[ni].source = 1;
 			} else if (kind == NP_SPEAKER_PRONOUN) {
+				if ((r = ensure_names(q, use->np_s)) != NP_OK)
+					return r;
 				ni = resolve(q, use->np_s, use->gender);
 				if (ni == SIZE_MAX && use->gender == 'p' &&
 				    q->nrec > 0 && q->recs[q->nrec - 1].kind ==
@@ -1382,14 +1471,11 @@ np_quotes_scan(struct np_quotes *q, const char *buf, size_t len,
 	q->len = len;
 	q->cands.n = 0;
 	q->nrec = 0;
-	q->nname = 0;
-	q->names_built = 0;
-	np_arena_reset(&q->arena);
+	np_quotes_reset_names(q);
+	q->names_upto = 0;
 	*out = NULL;
 	*n = 0;
 	if ((r = np_quotes_find_marks(buf, len, &q->cands)) != NP_OK)
-		return r;
-	if (q->cands.n > 0 && (r = np_quotes_collect_names(q)) != NP_OK)
 		return r;
 	for (k = 0; k < q->cands.n; k++)
 		if ((r = attribute(q, k)) != NP_OK)

@@ -73,12 +73,15 @@ struct np_quotes {
 	size_t nrec, caprec;
 	struct np_tok *tk;	/* tokens of the current window */
 	size_t ntk, captk;
-	struct np_arena arena;
 	struct np_name *names;
 	size_t nname, capname;
 	struct np_surname *sur;
 	size_t nsur, capsur;
-	int names_built;
+	struct {		/* where the name scan stopped (names.c) */
+		size_t p, qi, line_s, line_e;
+		int skipline;
+	} ns;
+	size_t names_upto;	/* names are collected before this offset */
 };
 
 /* The cue entry for a single-word token, or NULL (quotes.c). */
@@ -88,8 +91,13 @@ const struct np_lexentry *np_quotes_cue(const struct np_quotes *q,
  * later, has). */
 int np_quotes_adverb(const struct np_quotes *q, const struct np_tok *t);
 
-/* Collects the document's names (names.c). */
-int np_quotes_collect_names(struct np_quotes *q);
+/* True for a name particle: de, van, von, der, bin, al... (names.c). */
+int np_quotes_particle(const struct np_quotes *q, const struct np_tok *t);
+/* Forgets the names of the previous document (names.c). */
+void np_quotes_reset_names(struct np_quotes *q);
+/* Collects the document's names up to offset upto, going on from where
+ * the last call stopped.  Returns NP_OK or NP_ENOMEM. */
+int np_quotes_collect_names(struct np_quotes *q, size_t upto);
 /* True when a name holds an organisation word (computed once). */
 int np_quotes_is_org(struct np_quotes *q, struct np_name *nm);
 /* The surname entry for the word buf[s, e), or NULL. */

@@ -114,7 +114,7 @@ void np_dates_begin(struct np_dates *d, const char *head, size_t len);
 /*
  * Appends the date expressions of buf[0..len) to *out, in order, with
  * offsets into buf.  Call after np_dates_begin, once per chunk of the
- * document in order.  Returns NP_OK, NP_ENOMEM or NP_ELIMIT.
+ * document in order.  Returns NP_OK or NP_ENOMEM.
  */
 int np_dates_scan(struct np_dates *d, const char *buf, size_t len,
     struct np_date_hits *out);

@@ -10,8 +10,10 @@
  * pronouns resolved to an earlier person, nominal speakers as written.
  *
  * All offsets are byte offsets into the buffer passed to np_quotes_scan.
- * The records and their strings belong to the context and stay valid
- * until the next scan or np_quotes_free.
+ * The records belong to the context and stay valid until the next scan
+ * or np_quotes_free; their speaker and cue strings point into that
+ * buffer (they are not NUL-terminated: use the lengths), so the buffer
+ * must outlive the records.
  */
 #ifndef NEWSPREP_QUOTES_H
 #define NEWSPREP_QUOTES_H
@@ -42,7 +44,8 @@ struct np_quote {
 	struct np_span close;	/* the closing mark (absent when the
 				   quotation runs to its paragraph's end) */
 	enum np_speaker_kind kind;
-	const char *speaker;	/* resolved speaker ("" when none) */
+	const char *speaker;	/* resolved speaker, speaker_len bytes (a
+				   name may come from another mention) */
 	size_t speaker_len;
 	struct np_span mention;	/* where the speaker is mentioned for this
 				   quotation (the pronoun, name or phrase) */

@@ -96,6 +96,8 @@ is "$RC" 0 "--on-error=skip: exit 0"
 is "$(cat "$OUT" | tr '\n' ' ')" '{"text":"ok"} {"text":"last"} ' "skip keeps the good lines"
 is "$(tail -n 1 "$ERR")" "np-cat: skipped 2 malformed JSON lines" "summary of skipped lines"
 
+printf '' | "$NPCAT" --jsonl --mode upper > "$OUT"
+is "$(wc -c < "$OUT" | tr -d ' ')" 0 "--jsonl on empty input: no record"
 printf 'plain\ttext' | "$NPCAT" --jsonl --mode upper > "$OUT"
 is "$(cat "$OUT")" '{"doc":1,"text":"PLAIN\tTEXT"}' "--jsonl on plain text wraps each document"
 printf 'bad \377 byte' | "$NPCAT" --jsonl > "$OUT"

@@ -38,7 +38,7 @@ CMD="split-articles -z"
 printf 'First story\n\nText of the first.\n\n* * *\n\nSecond story\n\nText of the second.\n' > "$T/sample"
 SAMPLE="$T/sample"
 error_paths
-EMPTY_OUT=1
+EMPTY_OUT=1; SIZE_DOC="document 1: "
 size_limit
 scaling_battery
 done_testing

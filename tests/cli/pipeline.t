@@ -28,7 +28,7 @@ is "$(tr -cd '\0' < "$T/clean.z" | wc -c | tr -d ' ')" 2 "two article records"
 
 # the same in JSON Lines: one object in, one object per article out
 perl -MJSON::PP -e 'local $/; my $t = <STDIN>; utf8::decode($t);
-	print JSON::PP->new->canonical->encode({id => "sample-1", text => $t}), "\n"' \
+	print JSON::PP->new->utf8->canonical->encode({id => "sample-1", text => $t}), "\n"' \
 	< "$page" > "$T/page.jsonl"
 split-articles --jsonl < "$T/page.jsonl" | normalize-dates --jsonl |
 	strip-boilerplate --jsonl | extract-quotes --jsonl > "$T/chain.jsonl"

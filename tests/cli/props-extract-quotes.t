@@ -11,8 +11,6 @@ for opts in "" "--min-words 1" "--min-words 10"; do
 	CMD="extract-quotes $opts"
 	each_doc "${opts:-default}: offsets cut the quotation printed" offsets
 done
-CMD="extract-quotes -z"
-each_doc "-z: offsets cut the quotation printed" offsets -z
 CMD="extract-quotes"
 z_equals_runs "TSV" nodoc
 CMD="extract-quotes --jsonl"

@@ -8,10 +8,10 @@ TOOL=split-articles
 . tests/frame/props.sh
 props_setup
 
-CMD="split-articles -z"
+CMD="split-articles"
 each_doc "-z records concatenate to the input" nulcat
 for fmt in listing lexisnexis factiva separator heads single; do
-	CMD="split-articles -z -F $fmt"
+	CMD="split-articles -F $fmt"
 	each_doc "-F $fmt: records concatenate to the input" nulcat
 done
 CMD="split-articles"

@@ -12,8 +12,6 @@ for opts in "" "-v" "--no-cut" "--no-title" "-L en" "-L de" "-L ru"; do
 	CMD="strip-boilerplate $opts"
 	each_doc "${opts:-default}: every line printed is part of an input line" substr
 done
-CMD="strip-boilerplate -z"
-each_doc "-z: every line printed is part of an input line" substr-z
 CMD="strip-boilerplate"
 z_equals_runs "kept text"
 CMD="strip-boilerplate --explain"

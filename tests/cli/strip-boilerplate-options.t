@@ -77,6 +77,13 @@ grep -q '^Sign up now' "$OUT"; ok $? "--no-cut keeps glued furniture"
 run strip-boilerplate --no-title "$FIX/boilerplate-clean.txt"
 grep -q 'Volunteers plant' "$OUT"; ok $((! $?)) "--no-title drops the title"
 
+# --jsonl: the text field is replaced by the kept text, other fields stay
+printf '{"id":7,"text":"Menu\\n\\nThe council said on Monday that it would open the new school in the spring, and that the old building would become a library for the whole village.\\n\\nAdvertisement\\n"}\n' > "$T/in.jsonl"
+run strip-boilerplate --jsonl "$T/in.jsonl"
+is "$(cat "$OUT")" '{"id":7,"text":"The council said on Monday that it would open the new school in the spring, and that the old building would become a library for the whole village.\n"}' "--jsonl"
+run strip-boilerplate --jsonl -T "$T/in.jsonl"
+is "$RC" 2 "--jsonl with -T: usage error"
+
 # errors
 run strip-boilerplate "$T/no-such-file" "$page"
 is "$RC" 1 "missing file: exit 1"

@@ -6,7 +6,8 @@
 #   untag IN OUT       normalize-dates -a: OUT without its <time> tags is IN
 #   nulcat IN OUT      split-articles -z: OUT's records, NULs removed, are IN
 #   substr IN OUT      strip-boilerplate: each line of OUT is a substring of
-#                      a line of IN
+#                      a line of IN, or (captions cut out of it) made of
+#                      pieces of one line of IN in their order
 #   offsets IN OUT [-z] [-s]  extract-quotes / normalize-dates -l: in each
 #                      TSV line DOC START END ... TEXT, bytes START..END of
 #                      document DOC are TEXT (-s: TEXT has tab, CR and
@@ -77,6 +78,30 @@ sub nulcat {
 	    if $cat ne $in;
 }
 
+# True when $o is made of pieces of $l, in order, from offset $j on:
+# what a line is once captions inside it were cut out (at most
+# NP_BP_HOLES of them).
+sub pieces_of {
+	my ($o, $l, $j) = @_;
+	my ($i, $holes) = (0, 0);
+	while ($i < length($o)) {
+		# the longest piece of $o from $i found at $j
+		my $k = 0;
+		$k++ while $i + $k < length($o) && $j + $k < length($l) &&
+		    substr($o, $i + $k, 1) eq substr($l, $j + $k, 1);
+		$i += $k;
+		$j += $k;
+		last if $i >= length($o);
+		return 0 if ++$holes > 4;
+		# a hole: the rest starts further on in the same line
+		my $want = substr($o, $i, 16);
+		my $at = index($l, $want, $j);
+		return 0 if $at < 0;
+		$j = $at;
+	}
+	return 1;
+}
+
 sub substr_lines {
 	my ($in, $out) = @_;
 	my $pos = 0;
@@ -86,11 +111,26 @@ sub substr_lines {
 		next if $line eq '';
 		my $at = index($in, $line, $pos);
 		$at = index($in, $line) if $at < 0;
-		if ($at < 0) {
-			complain("output line $n is in no input line: [" . substr($line, 0, 80) . "]");
+		if ($at >= 0) {
+			$pos = $at + length($line);
 			next;
 		}
-		$pos = $at + length($line);
+		# not a substring: pieces of one input line, in order?
+		my $found = 0;
+		# its first piece starts with its first bytes (try 8, then 3)
+		for my $hl (8, 3) {
+			my $head = substr($line, 0, $hl);
+			my $tries = 0;
+			for (my $s = index($in, $head); $s >= 0 && !$found && $tries++ < 10000;
+			    $s = index($in, $head, $s + 1)) {
+				my $e = index($in, "\n", $s);
+				$e = length($in) if $e < 0;
+				$found = pieces_of($line, substr($in, $s, $e - $s), 0);
+			}
+			last if $found;
+		}
+		complain("output line $n is not made of pieces of one input line: [" .
+		    substr($line, 0, 80) . "]") unless $found;
 	}
 }
 
@@ -109,6 +149,8 @@ sub offsets {
 	my $n = 0;
 	for my $line (split /\n/, $out) {
 		$n++;
+		$line =~ s/^\0+//;	# -z: the NULs that end records
+		next if $line eq '';
 		my @f = split /\t/, $line, -1;
 		if (@f < 4 || $f[0] !~ /^\d+$/ || $f[1] !~ /^\d+$/ || $f[2] !~ /^\d+$/) {
 			complain("line $n is not DOC START END ...: [" . substr($line, 0, 80) . "]");
@@ -144,8 +186,8 @@ sub per_record {
 my $cmd = shift @ARGV // '';
 if ($cmd eq 'nodoc') {
 	my $out = slurp($ARGV[0]);
-	$out =~ s/^(\0?)\d+\t/$1/mg;
-	$out =~ s/^(\0?)\{"doc":\d+,/$1\{/mg;
+	$out =~ s/^(\0*)\d+\t/$1/mg;
+	$out =~ s/^(\0*)\{"doc":\d+,/$1\{/mg;
 	print $out;
 	exit 0;
 }

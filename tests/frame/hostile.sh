@@ -9,8 +9,10 @@
 # Big inputs are made in $T with head, yes, awk and tr.  Sizes follow the
 # issue (a 50 MB line, 1 M lines, 20 MB of random bytes) in an ordinary
 # build; a sanitized build (NP_SANITIZED=1, or found by its symbols) runs
-# them at a fifth of the size.  The big cases run under LC_ALL=C only
-# (the locale cannot matter to them; props-*.t check that it does not).
+# them at a fifth of the size.  The big cases, the error paths and the
+# timing cases run under LC_ALL=C only (the locale cannot matter to them;
+# props-*.t check that it does not); the timing cases not under ASan,
+# whose slowdown is uneven.
 
 CHECK="perl tests/frame/hostile-check.pl"
 PEAK="${NP_TESTBIN:-build/tests}/peak-rss"
@@ -40,9 +42,14 @@ hostile_setup() {
 	[ -n "${NP_BIG:-}" ] && BIG=$NP_BIG
 }
 
-# repeat FILE BYTES: FILE over and over, BYTES in all.
+# repeat FILE BYTES: FILE over and over, BYTES in all (made by doubling,
+# not by one cat per copy).
 repeat() {
-	( while cat "$1"; do :; done ) 2>/dev/null | head -c "$2"
+	cp "$1" "$T/rep"
+	while [ "$(wc -c < "$T/rep")" -lt "$2" ]; do
+		cat "$T/rep" "$T/rep" > "$T/rep2" && mv "$T/rep2" "$T/rep"
+	done
+	head -c "$2" "$T/rep"
 }
 
 # mb N: N megabytes, divided by SCALE.
@@ -110,7 +117,12 @@ make_inputs() {
 		yes 'The mayor said on 12 May 2020 that "the bridge (north side) will reopen in June". ' |
 		    head -c "$(mb 50)" | tr -d '\n' > "$T/in.line50m"
 		awk -v n=$((1000000 / SCALE)) 'BEGIN { for (i = 0; i < n; i++) print (i % 3 == 0 ? "" : i % 3 == 1 ? "a" : "\"") }' > "$T/in.lines1m"
-		head -c "$(mb 20)" /dev/urandom > "$T/in.random"
+		if [ "${NUL_OK:-1}" = 0 ]; then
+			# -z reads NULs as record ends: random bytes without them
+			head -c "$(mb 21)" /dev/urandom | tr -d '\000' | head -c "$(mb 20)" > "$T/in.random"
+		else
+			head -c "$(mb 20)" /dev/urandom > "$T/in.random"
+		fi
 	fi
 }
 
@@ -141,6 +153,10 @@ battery() {
 # The error paths: /dev/full, a closed pipe, bad operands, the size limit.
 # SAMPLE is an input that gives output.
 error_paths() {
+	if [ "$BIG" != 1 ]; then
+		skip_case "error paths run under LC_ALL=C" $(( 6 + 2 ))
+		return
+	fi
 	if [ -w /dev/full ]; then
 		timeout "$LIMIT" $CMD "$SAMPLE" > /dev/full 2> "$ERR"; rc=$?
 		is "$rc" 1 ">/dev/full: exit 1"
@@ -172,9 +188,11 @@ $TOOL: /proc/self/mem: Input/output error" "a directory and an unreadable operan
 }
 
 # A document over --max-doc-size, from a pipe, is reported and skipped in
-# bounded memory: the reader drops it instead of holding it.
+# bounded memory: the reader drops it instead of holding it.  EMPTY_OUT is
+# the size of the output then (1 with -z: the empty record), SIZE_DOC what
+# the message says before the reason ("document 1: " with -z).
 size_limit() {
-	if [ ! -x "$PEAK" ]; then
+	if [ "$BIG" != 1 ] || [ ! -x "$PEAK" ]; then
 		skip_case "no peak-rss helper" 4
 		return
 	fi
@@ -182,7 +200,7 @@ size_limit() {
 	    head -c "$(mb 200)" | "$PEAK" "$T/rss" $CMD "$@" --max-doc-size 1M - > "$OUT" 2> "$ERR"
 	rc=$?
 	is "$rc" 1 "a $(( 200 / SCALE )) MB document over --max-doc-size 1M: exit 1"
-	is "$(cat "$ERR")" "$TOOL: stdin: document larger than --max-doc-size" \
+	is "$(cat "$ERR")" "$TOOL: stdin: ${SIZE_DOC:-}document larger than --max-doc-size" \
 	    "over --max-doc-size: message"
 	is "$(wc -c < "$OUT" | tr -d ' ')" "$EMPTY_OUT" "over --max-doc-size: no output"
 	rss=$(cut -d' ' -f1 "$T/rss")
@@ -198,7 +216,10 @@ size_limit() {
 # grows more than 24 times (a quadratic pass grows 64 times) and takes
 # more than half a second.
 scaling() {
-	if [ ! -x "$PEAK" ]; then
+	if [ "$BIG" != 1 ] || sanitized; then
+		skip_case "timing under LC_ALL=C without sanitizers" 1
+		return
+	elif [ ! -x "$PEAK" ]; then
 		skip_case "no peak-rss helper" 1
 		return
 	fi

@@ -34,6 +34,7 @@ fuzz_copy(const uint8_t *data, size_t n)
 	char *p = malloc(n ? n : 1);
 
 	FUZZ_CHECK(p != NULL);
+	p[0] = '\0';
 	if (n)
 		memcpy(p, data, n);
 	return p;

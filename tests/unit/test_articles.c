@@ -186,6 +186,16 @@ static const char HEADS[] =
     "Replacement buses will run every twenty minutes, and the operator advised travellers to allow an extra hour.\n"
     "Freight trains will be diverted along the coastal route during the closure of the line.\n";
 
+static const char TIGHT[] =
+    "Library opens on Sundays\nMay 2, 2024\n"
+    "The central library will open on Sundays from June, the council said on Thursday, after a survey of readers.\n"
+    "Staff will work the extra day in turns, and the children's room will host a reading hour every week.\n"
+    "The council said the cost would be met from the culture budget without cuts to other services.\n"
+    "Tram fares frozen for a year\nMay 3, 2024\n"
+    "Tram fares will not rise this year, the transport authority said on Friday, despite higher energy costs.\n"
+    "The authority will cover the gap from reserves and expects passenger numbers to keep growing in the summer.\n"
+    "Season tickets bought before the end of the month will also keep their old price until next spring.\n";
+
 static const char RELATED[] =
     "Orchards count the cost of frost\n"
     "VALLEYTON (Farm Wire) - A late frost destroyed much of the apple blossom in the valley last week, and growers expect to lose half the crop.\n"
@@ -250,6 +260,9 @@ test_formats(struct np_articles *c)
 	is_str(format_of(c, HEADS), "heads", "title + dateline heads detected");
 	is_str(cuts(c, HEADS, b, sizeof(b)), cut_at(HEADS, "Rail line", w, sizeof(w)), "heads cut at the second title");
 	is_str(format_of(c, RELATED), "single", "related-stories teasers stay in one article");
+	is_str(format_of(c, TIGHT), "heads", "heads right after the last sentence, no blank line");
+	is_str(cuts(c, TIGHT, b, sizeof(b)), cut_at(TIGHT, "Tram fares", w, sizeof(w)),
+	    "tight heads cut at the title");
 	is_str(format_of(c, "Just one short article.\n"), "single", "plain text is single");
 	is_str(format_of(c, AGENCY), "single", "___ rules inside an agency story do not cut");
 	is_str(format_of(c, CAPTION), "single", "a caption in capitals is not a dateline");

@@ -88,6 +88,8 @@ absolute_forms(struct np_dates *d)
 		{ "Open Aug 10 - Nov 12, 2013.", "Aug 10 - Nov 12, 2013=2013-08-10;" },
 		{ "Open 10 to 22 August 2012.", "10 to 22 August 2012=2012-08-10;" },
 		{ "Sunday 12/7/2014 was hot.", "Sunday 12/7/2014=2014-12-07;" },
+		{ "Due 2012/Aug/10.", "2012/Aug/10=2012-08-10;" },
+		{ "Due 2018 March 18.", "2018 March 18=2018-03-18;" },
 	};
 	size_t i;
 
@@ -137,6 +139,8 @@ relative_forms(struct np_dates *d)
 		{ "We meet five days from now.", "five days from now=2013-03-27;" },
 		{ "The monday meeting was short.", "monday=2013-03-18;" },
 		{ "The March accession will follow.", "March=2013-03;" },
+		{ "It opened in 1995 and closed the following year.", "1995=1995;the following year=1996;" },
+		{ "It opened in 1995; later that year it closed.", "1995=1995;later that year=1995;" },
 	};
 	size_t i;
 
