@@ -49,6 +49,7 @@ BINS     = $(TOOLS:%=$(O)/bin/%)
 UNITS   ?= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNITS:%=$(B)/tests/%)
 HEADERS  = $(wildcard include/newsprep/*.h)
+PRIV_H   = $(wildcard filters/*/*.h)
 CLI_TESTS ?= $(wildcard tests/cli/*.t)
 MANPAGES = $(wildcard man/*.[1-9])
 
@@ -68,7 +69,7 @@ $(B)/lex/%.c: filters/lexicons/%.tsv $(B)/embed
 $(B)/lex/%.o: $(B)/lex/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/%.o: filters/%.c $(HEADERS)
+$(B)/%.o: filters/%.c $(HEADERS) $(PRIV_H)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
