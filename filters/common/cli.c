@@ -29,8 +29,10 @@ np_cli_init(struct np_cli *cli, const char *argv0)
 	cli->max_doc = NP_MAX_DOC_DEFAULT;
 	cli->field = "text";
 	cli->jsonl_kind = NP_JSONL_REPLACE;
-	/* a big buffer: output is written in large pieces */
-	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	/* a big buffer of our own (glibc ignores the size when given NULL),
+	 * so output goes out in large writes */
+	static char obuf[1 << 18];
+	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
 }
 
 static void
