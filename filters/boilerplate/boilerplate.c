@@ -153,6 +153,7 @@ struct np_boilerplate {
 	struct bp_wordtab docstop;	/* stopwords derived from the page */
 	int derived;		/* the page's language has no stoplist */
 	size_t fold_max;	/* longest word worth folding */
+	struct litmap *tailcut_map;	/* for has_lit */
 	struct unit *u;
 	size_t ucap;
 	/* page-internal repetition: hash -> count */
@@ -371,6 +372,77 @@ static const char TAILCUT_RE[] =
     "|(?<=[.!?\"\\x{201D}])\\s+(?:Support|Donate to|Subscribe to|Follow us|Join us)\\b[^.!?\\n]{0,60}[.!]?"
     "|(?<=[.!?\"\\x{201D}])\\s+(?:REUTERS|AFP|AP|dpa|DPA|EFE|ANSA|Xinhua|XINHUA|PAP|TASS|ТАСС|UNIAN|УНІАН))\\s*$";
 
+/* Literal text every match of TAILCUT_RE holds (one per alternative's
+ * words), so that a unit holding none of it is not searched. */
+static const char *const tailcut_lits[] = {
+	"ADVERTISEMENT", "Advertisement", "Anzeige", "ANZEIGE", "Publicité", "PUBLICITÉ",
+	"Publicidad", "Pubblicità",
+	"Read more:", "READ MORE:", "Read also:", "See also:", "Lire aussi:", "Mehr zum Thema:",
+	"Lesen Sie auch:", "Leia também:", "Leggi anche:", "Lees ook:", "Czytaj także:",
+	"Читайте также:", "Читайте також:", "Lee también:",
+	"newsletter", "inbox",
+	"Support", "Donate to", "Subscribe to", "Follow us", "Join us",
+	"REUTERS", "AFP", "AP", "dpa", "DPA", "EFE", "ANSA", "Xinhua", "XINHUA", "TASS",
+	"ТАСС", "UNIAN", "УНІАН", NULL
+};
+
+static const char *const caption_marks[] = { ":", "/", "Getty", "Photo", "stock", "Alamy", NULL };
+static const char *const midcap_marks[] = { "AP Photo", "Getty Images", "REUTERS/", "Photo: ",
+	"Credit: ", "Foto: ", "Photograph: ", NULL };
+static const char *const tail_marks[] = { ":", "newsletter", "inbox", "Support", "Donate",
+	"Subscribe", "Follow us", "Join us", NULL };
+
+/* First bytes of a NULL-terminated needle list, for has_lit: one bit per
+ * one-byte needle and per first byte pair of a longer one. */
+struct litmap {
+	uint64_t single[4];
+	uint64_t pairs[1024];
+};
+
+/* Fills m for needles. */
+static void
+litmap_init(struct litmap *m, const char *const *needles)
+{
+	memset(m, 0, sizeof *m);
+	for (; *needles != NULL; needles++) {
+		unsigned c = (unsigned char)(*needles)[0], p;
+
+		if ((*needles)[1] == '\0') {
+			m->single[c >> 6] |= 1ull << (c & 63);
+			continue;
+		}
+		p = c << 8 | (unsigned char)(*needles)[1];
+		m->pairs[p >> 6] |= 1ull << (p & 63);
+	}
+}
+
+/* True when one of the needles (m made from them) occurs in buf[s, e):
+ * has_any in one pass over the text, however many needles. */
+static int
+has_lit(const char *buf, size_t s, size_t e, const char *const *needles,
+    const struct litmap *m)
+{
+	const char *const *l;
+	size_t i, n;
+
+	for (i = s; i < e; i++) {
+		unsigned c = (unsigned char)buf[i], p;
+
+		if (m->single[c >> 6] & (1ull << (c & 63)))
+			return 1;
+		if (i + 1 >= e)
+			break;
+		p = c << 8 | (unsigned char)buf[i + 1];
+		if (!(m->pairs[p >> 6] & (1ull << (p & 63))))
+			continue;
+		for (l = needles; *l != NULL; l++)
+			if ((*l)[0] == buf[i] && (*l)[1] != '\0' && (*l)[1] == buf[i + 1] &&
+			    (n = strlen(*l)) <= e - i && memcmp(buf + i, *l, n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* A photo caption inside a flattened paragraph: after a sentence end,
  * words without a sentence end of their own that finish with a credit,
  * and then the next sentence ("... standardisation. Ishiba speaks at a
@@ -434,10 +506,22 @@ np_boilerplate_new(const struct np_boilerplate_opts *o, int *err)
 		goto fail;
 	bp->fold_max = bp->words.maxlen > bp->furn_first.maxlen ? bp->words.maxlen :
 	    bp->furn_first.maxlen;
+	/* one lookup per word answers "can it start a phrase?" too */
+	for (k = 0; k < bp->furn_first.nslots && rc == NP_OK; k++)
+		if (bp->furn_first.slots[k].key != NULL)
+			rc = bp_wordtab_add(&bp->words, bp->furn_first.slots[k].key,
+			    bp->furn_first.slots[k].len, BP_W_FIRST);
+	if (rc != NP_OK)
+		goto fail;
 	bp->max_phrase = 1;
 	for (k = 0; k < bp->furn.nslots; k++)
 		if (bp->furn.slots[k].key && bp->furn.slots[k].nwords > bp->max_phrase)
 			bp->max_phrase = bp->furn.slots[k].nwords;
+	if ((bp->tailcut_map = malloc(sizeof *bp->tailcut_map)) == NULL) {
+		rc = NP_ENOMEM;
+		goto fail;
+	}
+	litmap_init(bp->tailcut_map, tailcut_lits);
 	bp->re_dateline = np_re_compile(DATELINE_RE, 0, ebuf, sizeof ebuf);
 	bp->re_tailcut = np_re_compile(TAILCUT_RE, 0, ebuf, sizeof ebuf);
 	bp->re_caption = np_re_compile(CAPTION_RE, 0, ebuf, sizeof ebuf);
@@ -467,6 +551,7 @@ np_boilerplate_free(struct np_boilerplate *bp)
 	np_re_free(bp->re_tailcut);
 	np_re_free(bp->re_caption);
 	np_re_free(bp->re_midcap);
+	free(bp->tailcut_map);
 	free(bp->u);
 	free(bp->rep_keys);
 	free(bp->rep_vals);
@@ -582,15 +667,15 @@ line_chars(const char *buf, const struct np_line *l)
 	return count_chars(buf, l->start, trim_end(buf, l->start, l->end));
 }
 
-/* Longest line of a block of n lines. */
+/* Longest line of a block of n lines (lc: their line_chars). */
 static size_t
-block_width(const char *buf, const struct np_line *ln, size_t n)
+block_width(const size_t *lc, size_t n)
 {
-	size_t i, w = 0, len;
+	size_t i, w = 0;
 
 	for (i = 0; i < n; i++)
-		if ((len = line_chars(buf, &ln[i])) > w)
-			w = len;
+		if (lc[i] > w)
+			w = lc[i];
 	return w;
 }
 
@@ -600,12 +685,14 @@ block_width(const char *buf, const struct np_line *ln, size_t n)
  * long to take the next line's first word.
  */
 static int
-is_wrapped(const char *buf, const struct np_line *ln, size_t n, size_t width)
+is_wrapped(const char *buf, const struct np_line *ln, const size_t *lc, size_t n, size_t width)
 {
-	size_t i, len;
+	size_t i, len, bw;
 
-	if (n < 2 || width == 0 || block_width(buf, ln, n) > width + 1 ||
-	    block_width(buf, ln, n) + 12 < width)
+	if (n < 2 || width == 0)
+		return 0;
+	bw = block_width(lc, n);
+	if (bw > width + 1 || bw + 12 < width)
 		return 0;
 	for (i = 0; i + 1 < n; i++) {
 		size_t s = skip_space(buf, ln[i + 1].start, ln[i + 1].end);
@@ -615,7 +702,7 @@ is_wrapped(const char *buf, const struct np_line *ln, size_t n, size_t width)
 		if (c == '*' || c == '-' || c == '+' || (c == 0xE2 && s + 2 < ln[i + 1].end &&
 		    (unsigned char)buf[s + 1] == 0x80 && (unsigned char)buf[s + 2] == 0xA2))
 			return 0;
-		len = line_chars(buf, &ln[i]);
+		len = lc[i];
 		if (len + 1 + first_word_chars(buf, ln[i + 1].start, ln[i + 1].end) + 2 <= width)
 			return 0;
 	}
@@ -630,7 +717,7 @@ is_wrapped(const char *buf, const struct np_line *ln, size_t n, size_t width)
  * more) agree.
  */
 static size_t
-wrap_width(const char *buf, const struct np_line *ln, const size_t *bs, size_t nb)
+wrap_width(const size_t *lc, const size_t *bs, size_t nb)
 {
 	size_t hist[161] = { 0 }, i, w, best = 0, bestn = 0, big = 0;
 
@@ -639,7 +726,7 @@ wrap_width(const char *buf, const struct np_line *ln, const size_t *bs, size_t n
 
 		if (n < 2)
 			continue;
-		w = block_width(buf, ln + bs[i], n);
+		w = block_width(lc + bs[i], n);
 		if (w >= 55 && w <= 160) {
 			hist[w]++;
 			if (n >= 3)
@@ -666,6 +753,7 @@ static int
 make_units(const char *buf, size_t len, struct np_bp_result *res)
 {
 	struct np_line *ln = NULL, l;
+	size_t *lc = NULL;	/* line_chars of each line */
 	size_t *bs = NULL;	/* block starts as indices into ln, plus the end */
 	size_t nln = 0, cap = 0, nb = 0, bcap = 0, pos = 0, i, j, width;
 	int rc = NP_OK, blank = 1;
@@ -703,11 +791,15 @@ make_units(const char *buf, size_t len, struct np_bp_result *res)
 	if (nb == 0)
 		goto out;
 	bs[nb] = nln;
-	width = wrap_width(buf, ln, bs, nb);
+	if ((lc = malloc(nln * sizeof *lc)) == NULL)
+		goto nomem;
+	for (i = 0; i < nln; i++)
+		lc[i] = line_chars(buf, &ln[i]);
+	width = wrap_width(lc, bs, nb);
 	for (i = 0; i < nb && rc == NP_OK; i++) {
 		size_t a = bs[i], n = bs[i + 1] - bs[i];
 
-		if (is_wrapped(buf, ln + a, n, width)) {
+		if (is_wrapped(buf, ln + a, lc + a, n, width)) {
 			rc = push_unit(res, ln[a].start, ln[a + n - 1].end, ln[a + n - 1].next, i);
 			continue;
 		}
@@ -716,10 +808,12 @@ make_units(const char *buf, size_t len, struct np_bp_result *res)
 	}
 out:
 	free(ln);
+	free(lc);
 	free(bs);
 	return rc;
 nomem:
 	free(ln);
+	free(lc);
 	free(bs);
 	return NP_ENOMEM;
 }
@@ -771,18 +865,6 @@ word_all_caps(const char *w, size_t n)
 		i += adv;
 	}
 	return letters >= 2;
-}
-
-/* True when every byte of w is an ASCII digit. */
-static int
-all_digits(const char *w, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (w[i] < '0' || w[i] > '9')
-			return 0;
-	return 1;
 }
 
 struct freq {
@@ -850,14 +932,23 @@ struct fwords {
 	size_t wend[SHORT_WORDS + 1];	/* its end in the page */
 	unsigned char alldig[SHORT_WORDS + 1];
 	unsigned char first[SHORT_WORDS + 1];	/* can start a phrase */
-	char fold[(FOLD_CAP + 1) * (SHORT_WORDS + 1)];
+	char fold[(FOLD_CAP + 1) * (SHORT_WORDS + 1) + 16];	/* + room for
+				   fold_ascii_word's and bp_hash_pad's 8 bytes */
 };
 
-/* Adds a word (folded already, or flen 0 when it is too long for any
- * phrase) to the unit's first words. */
+/* Where the next word's folding goes in fw (unit_features folds it there
+ * directly). */
+static char *
+fwords_next(struct fwords *fw)
+{
+	return fw->fold + fw->flen + (fw->nw > 0);
+}
+
+/* Adds the word folded at fwords_next (n bytes, or n 0 when it is too
+ * long for any phrase) to the unit's first words; first: it can start a
+ * phrase. */
 static void
-fwords_add(const struct np_boilerplate *bp, struct fwords *fw, const char *f, size_t n,
-    uint64_t wh, const char *w, size_t wl, size_t we)
+fwords_add(struct fwords *fw, size_t n, int first, int alldig, size_t we)
 {
 	size_t k = fw->nw;
 
@@ -868,11 +959,10 @@ fwords_add(const struct np_boilerplate *bp, struct fwords *fw, const char *f, si
 		fw->fold[fw->flen++] = '\x01';	/* a word no phrase has */
 		fw->first[k] = 0;
 	} else {
-		memcpy(fw->fold + fw->flen, f, n);
 		fw->flen += n;
-		fw->first[k] = bp_wordtab_find(&bp->furn_first, f, n, wh) != NULL;
+		fw->first[k] = (unsigned char)first;
 	}
-	fw->alldig[k] = (unsigned char)all_digits(w, wl);
+	fw->alldig[k] = (unsigned char)alldig;
 	fw->wend[k] = we;
 	fw->nw++;
 }
@@ -1005,12 +1095,6 @@ first_of(const char *buf, size_t s, size_t e, const char *const *needles)
 	return best;
 }
 
-static const char *const caption_marks[] = { ":", "/", "Getty", "Photo", "stock", "Alamy", NULL };
-static const char *const midcap_marks[] = { "AP Photo", "Getty Images", "REUTERS/", "Photo: ",
-	"Credit: ", "Foto: ", "Photograph: ", NULL };
-static const char *const tail_marks[] = { ":", "newsletter", "inbox", "Support", "Donate",
-	"Subscribe", "Follow us", "Join us", NULL };
-
 enum { BC_PLAIN, BC_SPACE, BC_CONT, BC_SPECIAL };
 
 /* What unit_features' byte loop does with each byte value. */
@@ -1053,50 +1137,271 @@ static const unsigned char char_weight[256] = {
 #undef X16
 };
 
-/* Computes the features of unit b into u: counts, stoplist hits per
- * language (the page's language is chosen afterwards), hash, furniture. */
+/* Word character classes (bits) for unit_features' ASCII fast path: the
+ * same set as words.c's tokenizer.  Bytes >= 0x80 are 0 here and take
+ * the general path. */
+enum { WC_DIGIT = 1, WC_UPPER = 2, WC_LOWER = 4 };
+
+static const unsigned char word_class[256] = {
+#define R10(v) v, v, v, v, v, v, v, v, v, v
+	['0'] = R10(WC_DIGIT),
+	['A'] = R10(WC_UPPER), R10(WC_UPPER), WC_UPPER, WC_UPPER, WC_UPPER, WC_UPPER,
+	WC_UPPER, WC_UPPER,
+	['a'] = R10(WC_LOWER), R10(WC_LOWER), WC_LOWER, WC_LOWER, WC_LOWER, WC_LOWER,
+	WC_LOWER, WC_LOWER,
+#undef R10
+};
+
+/* Byte counters of a unit: characters (trimmed, a run of white space
+ * counting as one since w3m pads form fields and tables with spaces,
+ * East Asian characters counting twice since one says about what two
+ * Latin letters say), commas, sentence ends, separators, the copyright
+ * sign.  unit_features feeds it every byte of the unit once, in order. */
+struct bytefeat {
+	size_t n2;		/* characters so far */
+	unsigned prev;		/* the last byte was white space */
+};
+
+/* Counts punctuation byte buf[i] (of class BC_SPECIAL) of unit
+ * [start, end) into u. */
+static void
+byte_special(struct unit *u, const char *buf, size_t i, size_t start, size_t end)
+{
+	unsigned char c = (unsigned char)buf[i];
+
+	if (c == ',')
+		u->commas++;
+	else if ((c == '.' || c == '!' || c == '?') && (i + 1 == end ||
+	    buf[i + 1] == ' ' || buf[i + 1] == '\n' || buf[i + 1] == '"'))
+		u->terms++;
+	else if (c == '|')
+		u->seps++;
+	else if (c == 0xC2 && i + 1 < end && (unsigned char)buf[i + 1] == 0xA9)
+		u->copyright = 1;
+	else if (c == 0xE2 && i + 2 < end && (unsigned char)buf[i + 1] == 0x80 &&
+	    (unsigned char)buf[i + 2] == 0xA2 && i > start + 4)
+		u->seps++;	/* an inner bullet */
+	else if (c == 0xE3 && i + 2 < end && (unsigned char)buf[i + 1] == 0x80 &&
+	    ((unsigned char)buf[i + 2] == 0x82 || (unsigned char)buf[i + 2] == 0x81)) {
+		if ((unsigned char)buf[i + 2] == 0x82)
+			u->terms++;	/* 。 */
+		else
+			u->commas++;	/* 、 */
+	} else if (c == 0xEF && i + 2 < end && (unsigned char)buf[i + 1] == 0xBC &&
+	    ((unsigned char)buf[i + 2] == 0x81 || (unsigned char)buf[i + 2] == 0x9F ||
+	    (unsigned char)buf[i + 2] == 0x8C)) {
+		if ((unsigned char)buf[i + 2] == 0x8C)
+			u->commas++;	/* ， */
+		else
+			u->terms++;	/* ！ ？ */
+	}
+}
+
+/* Counts byte buf[i] of unit [start, end) into bf and u. */
+static inline void
+byte_feature(struct unit *u, struct bytefeat *bf, const char *buf, size_t i, size_t start,
+    size_t end)
+{
+	unsigned char c = (unsigned char)buf[i];
+	unsigned k = byte_class[c];
+	unsigned ws = k == BC_SPACE;
+
+	/* branch-free: a code point counts (East Asian twice), a white
+	 * space byte after another does not */
+	bf->n2 += char_weight[c] - (ws & bf->prev);
+	bf->prev = ws;
+	if (k == BC_SPECIAL)
+		byte_special(u, buf, i, start, end);
+}
+
+/* Folds ASCII word w[0..n) (letters and digits only) into out: setting
+ * bit 0x20 lower-cases a letter and leaves a digit as it is, so eight
+ * bytes are folded at a time.  pad: w may be read, and out written, up
+ * to n rounded up to 8 (the bytes after n are then garbage). */
+static inline void
+fold_ascii_word(const char *w, size_t n, int pad, char *out)
+{
+	size_t j = 0;
+	uint64_t v;
+
+	if (pad) {
+		for (; j < n; j += 8) {
+			memcpy(&v, w + j, 8);
+			v |= 0x2020202020202020ull;
+			memcpy(out + j, &v, 8);
+		}
+		return;
+	}
+	for (; j + 8 <= n; j += 8) {
+		memcpy(&v, w + j, 8);
+		v |= 0x2020202020202020ull;
+		memcpy(out + j, &v, 8);
+	}
+	for (; j < n; j++)
+		out[j] = (char)(w[j] | 0x20);
+}
+
+/* np_utf8_decode (c = s[0] >= 0x80, len > 0) with the common two- and
+ * three-byte sequences decoded inline; the rest goes to np_utf8_decode. */
+static inline int32_t
+decode_high(const char *str, size_t len, size_t *adv)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c = s[0];
+
+	if (c >= 0xC2 && c < 0xE0 && len >= 2 && (s[1] & 0xC0) == 0x80) {
+		*adv = 2;
+		return (int32_t)((c & 0x1F) << 6 | (s[1] & 0x3F));
+	}
+	/* E0 (overlong forms) and ED (surrogates) take the long way */
+	if (c > 0xE0 && c < 0xF0 && c != 0xED && len >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80) {
+		*adv = 3;
+		return (int32_t)((c & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
+	}
+	return np_utf8_decode(str, len, adv);
+}
+
+/* True when ASCII word w[0..n) has two or more capital letters. */
+static int
+two_capitals(const char *w, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < 2; i++)
+		k += w[i] >= 'A' && w[i] <= 'Z';
+	return k >= 2;
+}
+
+/*
+ * Computes the features of unit b into u: counts, stoplist hits per
+ * language (the page's language is chosen afterwards), hash, furniture.
+ * One pass over the bytes finds the words (words.c's rule, with a fast
+ * path for ASCII: classified, folded and hashed without utf8proc) and
+ * counts the byte features on the way.
+ */
 static void
 unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_block *b,
     struct unit *u)
 {
-	size_t pos = b->start, ws, we, n, i, s, e;
+	size_t pos, ws, we, n, i, s, e, end = b->end, adv, j;
 	int ascii, up, low;
-	char f[FOLD_CAP];
+	char fbuf[FOLD_CAP + 8], *f;	/* + room for fold_ascii_word's 8 bytes */
 	uint64_t h = BP_HASH_SEED;
 	size_t maxlen = bp->fold_max;
 	struct fwords fw;
+	struct bytefeat bf = { 0, 1 };	/* a white space run before the start */
 
 	memset(u, 0, sizeof *u);
 	fw.nw = fw.flen = 0;
 	if (bp->derived && bp->docstop.maxlen > maxlen)
 		maxlen = bp->docstop.maxlen;
-	while (bp_next_word(buf, b->end, &pos, &ws, &we, &ascii)) {
+	pos = b->start;
+	for (;;) {
 		const struct bp_word *w = NULL;
-		size_t wl = we - ws;
+		size_t wl;
+		unsigned k, wc = 0;
 
+		/* skip separators */
+		while (pos < end) {
+			unsigned char c = (unsigned char)buf[pos];
+
+			if (c < 0x80) {
+				unsigned kb = byte_class[c];
+
+				if (word_class[c] != 0)
+					break;
+				if (kb == BC_SPACE) {
+					/* a white space run counts once */
+					bf.n2 += !bf.prev;
+					bf.prev = 1;
+					while (++pos < end &&
+					    byte_class[(unsigned char)buf[pos]] == BC_SPACE)
+						;
+					continue;
+				}
+				bf.n2++;	/* an ASCII character counts one */
+				bf.prev = 0;
+				if (kb == BC_SPECIAL)
+					byte_special(u, buf, pos, b->start, end);
+				pos++;
+				continue;
+			}
+			if (!bp_cp_is_separator(decode_high(buf + pos, end - pos, &adv)))
+				break;
+			for (j = pos; j < pos + adv; j++)
+				byte_feature(u, &bf, buf, j, b->start, end);
+			pos += adv;
+		}
+		if (pos >= end)
+			break;
+		/* the word: its ASCII run first (plain characters) */
+		ws = pos;
+		while (pos < end && (k = word_class[(unsigned char)buf[pos]]) != 0) {
+			wc |= k;
+			pos++;
+		}
+		if (pos > ws) {
+			bf.n2 += pos - ws;
+			bf.prev = 0;
+		}
+		ascii = 1;
+		if (pos < end && (unsigned char)buf[pos] >= 0x80) {
+			/* it may go on with other scripts (bp_next_word's rule) */
+			while (pos < end) {
+				unsigned char c = (unsigned char)buf[pos];
+
+				if (c < 0x80) {
+					if (word_class[c] == 0)
+						break;
+					byte_feature(u, &bf, buf, pos, b->start, end);
+					pos++;
+					continue;
+				}
+				if (bp_cp_is_separator(decode_high(buf + pos, end - pos, &adv)))
+					break;
+				ascii = 0;
+				for (j = pos; j < pos + adv; j++)
+					byte_feature(u, &bf, buf, j, b->start, end);
+				pos += adv;
+			}
+		}
+		we = pos;
+		wl = we - ws;
 		u->words++;
-		if (wl <= maxlen && (n = bp_fold_word(buf + ws, wl, ascii, f, sizeof f)) > 0) {
-			uint64_t wh = bp_hash(BP_HASH_SEED, f, n);
+		n = 0;
+		f = fw.nw <= SHORT_WORDS ? fwords_next(&fw) : fbuf;
+		if (wl <= maxlen) {
+			if (!ascii)
+				n = bp_fold_word(buf + ws, wl, 0, f, FOLD_CAP);
+			else if (wl <= FOLD_CAP) {
+				fold_ascii_word(buf + ws, wl, ws + ((wl + 7) & ~(size_t)7) <= end, f);
+				n = wl;
+			}
+		}
+		if (n > 0) {
+			uint64_t wh = bp_hash_pad(BP_HASH_SEED, f, n);
 
 			w = bp_wordtab_find(&bp->words, f, n, wh);
 			h = bp_hash_combine(h, wh);
 			if (bp->derived && bp_wordtab_find(&bp->docstop, f, n, wh) != NULL)
 				u->stops++;
 			if (fw.nw <= SHORT_WORDS)
-				fwords_add(bp, &fw, f, n, wh, buf + ws, wl, we);
+				fwords_add(&fw, n, w != NULL && (w->flags & BP_W_FIRST),
+				    ascii && wc == WC_DIGIT, we);
 		} else {
 			h = bp_hash_combine(h, bp_hash(BP_HASH_SEED, buf + ws, wl));
 			if (fw.nw <= SHORT_WORDS)
-				fwords_add(bp, &fw, NULL, 0, 0, buf + ws, wl, we);
+				fwords_add(&fw, 0, 0, ascii && wc == WC_DIGIT, we);
 		}
 		if (w != NULL) {
 			uint32_t lf = w->flags & ((1u << NP_BP_NLANGS) - 1);
 
 			while (lf) {
-				int k = __builtin_ctz(lf);
+				int l = __builtin_ctz(lf);
 
-				if (u->lhits[k] < UINT16_MAX)
-					u->lhits[k]++;
+				if (u->lhits[l] < UINT16_MAX)
+					u->lhits[l]++;
 				lf &= lf - 1;
 			}
 			if (w->flags & BP_W_DATE)
@@ -1106,69 +1411,25 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 			u->digitw++;	/* numbers, "19th", "38mm" */
 			continue;
 		}
-		word_case(buf + ws, wl, &up, &low);
+		if (ascii)
+			up = word_class[(unsigned char)buf[ws]] == WC_UPPER;
+		else
+			word_case(buf + ws, wl, &up, &low);
 		u->letters++;
 		if (up) {
 			u->capw++;
 			if (u->words == 1)
 				u->first_upper = 1;
-			if (b->end - b->start < 800 && word_all_caps(buf + ws, wl))
+			if (b->end - b->start < 800 && (ascii ? !(wc & WC_LOWER) &&
+			    two_capitals(buf + ws, wl) : word_all_caps(buf + ws, wl)))
 				u->capsw++;
 		} else {
 			u->loww++;	/* lower case, or a caseless script */
 		}
 	}
 	u->hash = h == BP_HASH_SEED ? 1 : h;
-	/* one pass over the bytes: characters (trimmed, a run of white
-	 * space counting as one since w3m pads form fields and tables with
-	 * spaces, East Asian characters counting twice since one says about
-	 * what two Latin letters say), commas, sentence ends, separators,
-	 * the copyright sign */
-	{
-		size_t n2 = 0;
-		unsigned prev = 1;	/* a white space run before the start */
-
-		for (i = b->start; i < b->end; i++) {
-			unsigned char c = (unsigned char)buf[i];
-			unsigned k = byte_class[c];
-			unsigned ws = k == BC_SPACE;
-
-			/* branch-free: a code point counts (East Asian twice),
-			 * a white space byte after another does not */
-			n2 += char_weight[c] - (ws & prev);
-			prev = ws;
-			if (k != BC_SPECIAL)
-				continue;
-			if (c == ',')
-				u->commas++;
-			else if ((c == '.' || c == '!' || c == '?') && (i + 1 == b->end ||
-			    buf[i + 1] == ' ' || buf[i + 1] == '\n' || buf[i + 1] == '"'))
-				u->terms++;
-			else if (c == '|')
-				u->seps++;
-			else if (c == 0xC2 && i + 1 < b->end && (unsigned char)buf[i + 1] == 0xA9)
-				u->copyright = 1;
-			else if (c == 0xE2 && i + 2 < b->end && (unsigned char)buf[i + 1] == 0x80 &&
-			    (unsigned char)buf[i + 2] == 0xA2 && i > b->start + 4)
-				u->seps++;	/* an inner bullet */
-			else if (c == 0xE3 && i + 2 < b->end && (unsigned char)buf[i + 1] == 0x80 &&
-			    ((unsigned char)buf[i + 2] == 0x82 || (unsigned char)buf[i + 2] == 0x81)) {
-				if ((unsigned char)buf[i + 2] == 0x82)
-					u->terms++;	/* 。 */
-				else
-					u->commas++;	/* 、 */
-			} else if (c == 0xEF && i + 2 < b->end && (unsigned char)buf[i + 1] == 0xBC &&
-			    ((unsigned char)buf[i + 2] == 0x81 || (unsigned char)buf[i + 2] == 0x9F ||
-			    (unsigned char)buf[i + 2] == 0x8C)) {
-				if ((unsigned char)buf[i + 2] == 0x8C)
-					u->commas++;	/* ， */
-				else
-					u->terms++;	/* ！ ？ */
-			}
-		}
-		/* a leading run counted nothing; a trailing run counted one */
-		u->chars = n2 > 0 && prev ? n2 - 1 : n2;
-	}
+	/* a leading white space run counted nothing; a trailing run one */
+	u->chars = bf.n2 > 0 && bf.prev ? bf.n2 - 1 : bf.n2;
 	/* how it ends and starts */
 	e = trim_end(buf, b->start, b->end);
 	while (e > b->start) {
@@ -1763,7 +2024,8 @@ inline_cuts(struct np_boilerplate *bp, const char *buf, struct np_bp_result *res
 		while (lim > b->keep_start && ((unsigned char)buf[lim] & 0xC0) == 0x80)
 			lim--;	/* start on a character */
 		rc = 0;
-		if (last_word_capital(buf, lim, b->end) || has_any(buf, lim, b->end, tail_marks))
+		if ((last_word_capital(buf, lim, b->end) || has_any(buf, lim, b->end, tail_marks)) &&
+		    has_lit(buf, lim, b->end, tailcut_lits, bp->tailcut_map))
 			rc = np_re_search(bp->re_tailcut, buf, b->end, lim, g, 1);
 		if (rc < 0)
 			return rc;

@@ -20,8 +20,8 @@
 #include "bp.h"
 
 /* True when code point cp (non-ASCII) separates words. */
-static int
-cp_is_separator(int32_t cp)
+int
+bp_cp_is_separator(int32_t cp)
 {
 	if (cp < 0)
 		return 1;
@@ -80,7 +80,7 @@ bp_next_word(const char *buf, size_t end, size_t *pos, size_t *ws, size_t *we, i
 			continue;
 		}
 		cp = np_utf8_decode(buf + i, end - i, &adv);
-		if (!cp_is_separator(cp))
+		if (!bp_cp_is_separator(cp))
 			break;
 		i += adv;
 	}
@@ -100,7 +100,7 @@ bp_next_word(const char *buf, size_t end, size_t *pos, size_t *ws, size_t *we, i
 			continue;
 		}
 		cp = np_utf8_decode(buf + i, end - i, &adv);
-		if (cp_is_separator(cp))
+		if (bp_cp_is_separator(cp))
 			break;
 		*ascii = 0;
 		i += adv;
@@ -108,62 +108,6 @@ bp_next_word(const char *buf, size_t end, size_t *pos, size_t *ws, size_t *we, i
 	*we = i;
 	*pos = i;
 	return 1;
-}
-
-/* Final mixing of a 64-bit hash (so that low bits index tables well). */
-static uint64_t
-mix64(uint64_t x)
-{
-	x ^= x >> 32;
-	x *= 0xd6e8feb86659fd93ull;
-	x ^= x >> 32;
-	x *= 0xd6e8feb86659fd93ull;
-	x ^= x >> 32;
-	return x;
-}
-
-/* Hashes s[0..n) continuing from h, eight bytes at a time (words are
- * hashed once each, so this sits on the hot path).  Never returns 0. */
-uint64_t
-bp_hash(uint64_t h, const char *s, size_t n)
-{
-	uint64_t v;
-
-	h ^= (uint64_t)n * 0x9E3779B97F4A7C15ull;
-	while (n >= 8) {
-		memcpy(&v, s, 8);
-		h = (h ^ v) * 0x9E3779B97F4A7C15ull;
-		h ^= h >> 29;
-		s += 8;
-		n -= 8;
-	}
-	if (n > 0) {
-		const unsigned char *p = (const unsigned char *)s;
-
-		v = 0;
-		switch (n) {	/* the tail, without a memcpy call */
-		case 7: v |= (uint64_t)p[6] << 48;	/* FALLTHROUGH */
-		case 6: v |= (uint64_t)p[5] << 40;	/* FALLTHROUGH */
-		case 5: v |= (uint64_t)p[4] << 32;	/* FALLTHROUGH */
-		case 4: v |= (uint64_t)p[3] << 24;	/* FALLTHROUGH */
-		case 3: v |= (uint64_t)p[2] << 16;	/* FALLTHROUGH */
-		case 2: v |= (uint64_t)p[1] << 8;	/* FALLTHROUGH */
-		default: v |= p[0];
-		}
-		h = (h ^ v) * 0x9E3779B97F4A7C15ull;
-	}
-	h ^= h >> 32;
-	h *= 0xd6e8feb86659fd93ull;
-	h ^= h >> 32;
-	return h ? h : 1;
-}
-
-/* Combines a running hash with the next word's hash. */
-uint64_t
-bp_hash_combine(uint64_t h, uint64_t w)
-{
-	h = mix64((h ^ w) + 0x632BE59BD9B4E019ull);
-	return h ? h : 1;
 }
 
 /*
@@ -191,22 +135,6 @@ bp_fold_word(const char *s, size_t n, int ascii, char *out, size_t cap)
 
 /* ---- word table ---- */
 
-/* Finds the slot of key (or the empty slot where it would go). */
-static size_t
-wt_slot(const struct bp_wordtab *t, const char *key, size_t n, uint64_t h)
-{
-	size_t mask = t->nslots - 1, i = (size_t)h & mask;
-
-	for (;;) {
-		const struct bp_word *w = &t->slots[i];
-
-		if (w->key == NULL || (w->hash == h && w->len == n &&
-		    memcmp(w->key, key, n) == 0))
-			return i;
-		i = (i + 1) & mask;
-	}
-}
-
 /* Doubles the table. */
 static int
 wt_grow(struct bp_wordtab *t)
@@ -221,7 +149,7 @@ wt_grow(struct bp_wordtab *t)
 	t->nslots = nn;
 	for (i = 0; i < oldn; i++)
 		if (old[i].key != NULL)
-			t->slots[wt_slot(t, old[i].key, old[i].len, old[i].hash)] = old[i];
+			t->slots[bp_wt_slot(t, old[i].key, old[i].len, old[i].hash)] = old[i];
 	free(old);
 	return NP_OK;
 }
@@ -239,7 +167,7 @@ bp_wordtab_add(struct bp_wordtab *t, const char *key, size_t n, uint32_t flags)
 	if ((t->used + 1) * 2 > t->nslots && wt_grow(t) != NP_OK)
 		return NP_ENOMEM;
 	h = bp_hash(BP_HASH_SEED, key, n);
-	s = wt_slot(t, key, n, h);
+	s = bp_wt_slot(t, key, n, h);
 	if (t->slots[s].key != NULL) {
 		t->slots[s].flags |= flags;
 		return NP_OK;
@@ -256,20 +184,6 @@ bp_wordtab_add(struct bp_wordtab *t, const char *key, size_t n, uint32_t flags)
 	if (n > t->maxlen)
 		t->maxlen = n;
 	return NP_OK;
-}
-
-/* Returns the entry of the folded key, or NULL. */
-const struct bp_word *
-bp_wordtab_find(const struct bp_wordtab *t, const char *key, size_t n, uint64_t h)
-{
-	size_t s;
-
-	if (t->nslots == 0)
-		return NULL;
-	if (!(t->bloom[(h >> 20) & (BP_BLOOM_BITS / 64 - 1)] & (1ull << ((h >> 40) & 63))))
-		return NULL;	/* surely not in the table */
-	s = wt_slot(t, key, n, h);
-	return t->slots[s].key != NULL ? &t->slots[s] : NULL;
 }
 
 void

@@ -17,8 +17,11 @@
  * for relative and year-less expressions, is resolved against the
  * document's reference date.  Where the reference is needed to choose
  * between past and future ("Friday", "August", "Nov. 6"), the tense of
- * the nearest verb marker in the sentence decides ("will", "'ll" versus
- * "was", "said", -ed words); without one, the nearest occurrence wins.
+ * the nearest verb marker in the sentence decides ("will", "'ll", "is
+ * to" versus "was", "said", irregular past forms, -ed words; a marker
+ * past a clause word such as "that" or "when" belongs to another
+ * clause); without one, the nearest occurrence wins.  A weekday written
+ * with a year-less date moves it to the year that has that weekday.
  * Without a reference the value keeps X's ("XXXX-02-07").
  *
  * All-numeric dates (2/7/2025) are read day-first unless the options say
@@ -95,6 +98,7 @@ struct tok {
 	size_t ws;		/* start of the white space before it */
 	char w[16];		/* ASCII word, lower case (truncated) */
 	int wlen;
+	unsigned wh;		/* word_hash(w), filled by lex */
 };
 
 #define NFWD 14
@@ -120,10 +124,11 @@ struct pending {
 	int sep;
 };
 
-#define NTENSE 256	/* slots of the tense-word table (a power of two) */
+#define NTENSE 512	/* slots of the tense-word table (a power of two) */
+#define TENSE_WEIGHT 2	/* a tense doubles the distance of the other side */
 #define NWCACHE 1024	/* slots of the word-lookup cache (a power of two) */
 
-/* A cached lexicon answer for a plain ASCII word. */
+/* A cached lexicon answer for a word (lower-cased ASCII or raw bytes). */
 struct wcache {
 	char w[16];
 	signed char cls;
@@ -151,6 +156,7 @@ struct np_dates {
 	int no_ref_ok;		/* parse mode: no reference wanted */
 	struct { char w[12]; signed char v; } tw[NTENSE];	/* tense words */
 	unsigned char ctab[256];	/* byte classes for the scan loop */
+	unsigned char gtab[256];	/* gidx() of every byte */
 	struct wcache wc[NWCACHE];	/* lexicon answers for ASCII words */
 };
 
@@ -353,7 +359,7 @@ gram_add(const struct np_lexentry *e, void *arg)
 	case C_REF: case C_UNIT: case C_SEASON: case C_HOLIDAY:
 		break;
 	case C_MOD:
-		anchor = e->num == X_PAST;	/* "the past" */
+		anchor = e->num == X_PAST || e->num == X_CURRENT;	/* "the past", "current" */
 		break;
 	case C_NUMW:
 		anchor = e->num == 19;	/* "nineteen ninety-six" */
@@ -397,9 +403,11 @@ np_dates_new(const struct np_dates_opts *opts)
 	}
 	np_lexicon_each(d->lx, gram_add, d);
 	tense_init(d);
-	for (i = 0; i < 256; i++)
+	for (i = 0; i < 256; i++) {
 		d->ctab[i] = is_alpha((unsigned char)i) ? CT_ALPHA : is_digit((unsigned char)i) ?
 		    CT_DIGIT : i == '\'' ? CT_QUOTE : i >= 0x80 ? CT_HIGH : CT_OTHER;
+		d->gtab[i] = (unsigned char)gidx((unsigned char)i);
+	}
 	np_dates_begin(d, NULL, 0);
 	return d;
 }
@@ -537,11 +545,25 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 	struct wcache *c = NULL;
 	int cls = 0, val = 0, found;
 
+	char key[16];
+
 	if (n == 0 || n > 40)
 		return 0;
-	if (t->wlen > 0 && (size_t)t->wlen == n) {
-		c = &d->wc[word_hash(t->w) & (NWCACHE - 1)];
-		if (c->used && strcmp(c->w, t->w) == 0) {
+	/* the cache key: the lower-cased ASCII word, else the raw bytes
+	 * (the answer depends on the bytes only, so either key is safe) */
+	key[0] = 0;
+	if (t->wlen > 0 && (size_t)t->wlen == n)
+		memcpy(key, t->w, n + 1);
+	else if (n < sizeof(key)) {
+		memcpy(key, s, n);
+		key[n] = 0;
+		if (memchr(key, 0, n) != NULL)
+			key[0] = 0;	/* a NUL byte: no caching */
+	}
+	if (key[0]) {
+		c = &d->wc[(t->wlen > 0 && (size_t)t->wlen == n ? t->wh : word_hash(key)) &
+		    (NWCACHE - 1)];
+		if (c->used && strcmp(c->w, key) == 0) {
 			t->cls = c->cls;
 			t->val = c->val;
 			return c->cls != 0;
@@ -550,7 +572,7 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 	e = np_lexicon_find(d->lx, s, n);
 	found = e != NULL && lang_ok(d, e, &cls, &val);
 	if (c != NULL) {
-		memcpy(c->w, t->w, (size_t)t->wlen + 1);
+		memcpy(c->w, key, strlen(key) + 1);
 		c->cls = (signed char)(found ? cls : 0);
 		c->val = found ? val : 0;
 		c->used = 1;
@@ -560,6 +582,32 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 	t->cls = cls;
 	t->val = val;
 	return 1;
+}
+
+/* Length of the run of ASCII letters at u[0..max), eight bytes at a
+ * time where the byte order allows (the scan loop's inner step). */
+static size_t
+alpha_run(const unsigned char *u, size_t max)
+{
+	size_t n = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+	const uint64_t h = 0x8080808080808080ull;
+	uint64_t v, y, non;
+
+	while (n + 8 <= max) {
+		memcpy(&v, u + n, 8);
+		y = (v | 0x2020202020202020ull) & 0x7f7f7f7f7f7f7f7full;
+		/* a letter: below 0x80, and 'a' <= y <= 'z' once folded */
+		non = ~(((y + 0x1f1f1f1f1f1f1f1full) & h) & ~((y + 0x0505050505050505ull) & h) &
+		    ~(v & h)) & h;
+		if (non)
+			return n + ((size_t)__builtin_ctzll(non) >> 3);
+		n += 8;
+	}
+#endif
+	while (n < max && is_alpha(u[n]))
+		n++;
+	return n;
 }
 
 /* Length of the letter run at s[0..len) (ASCII letters, non-ASCII
@@ -589,18 +637,18 @@ letters(const char *s, size_t len)
 
 /* True when the prefilter lets an ASCII word of n bytes through. */
 static int
-gram_pass(const uint16_t *gram, const char *s, size_t n)
+gram_pass(const struct np_dates *d, const uint16_t *gram, const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	int k, mask;
 
-	if ((unsigned char)s[0] >= 0x80 || (n > 1 && (unsigned char)s[1] >= 0x80) ||
-	    (n > 2 && (unsigned char)s[2] >= 0x80))
+	if (u[0] >= 0x80 || (n > 1 && u[1] >= 0x80) || (n > 2 && u[2] >= 0x80))
 		return 1;
-	k = gidx((unsigned char)s[0]) * 729;
+	k = d->gtab[u[0]] * 729;
 	if (n > 1)
-		k += gidx((unsigned char)s[1]) * 27;
+		k += d->gtab[u[1]] * 27;
 	if (n > 2)
-		k += gidx((unsigned char)s[2]);
+		k += d->gtab[u[2]];
 	mask = n >= 15 ? 1 << 15 : 1 << n;
 	return (gram[k] & mask) != 0;
 }
@@ -616,6 +664,7 @@ lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 	size_t i = pos, n, j, adv;
 	int nls = 0;
 	int32_t cp;
+	unsigned wh;
 
 	memset(t, 0, sizeof(*t));
 	t->ws = pos;
@@ -673,7 +722,31 @@ lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 		t->e = j;
 		return j;
 	}
-	n = letters(b + i, len - i);
+	/* ASCII letters are measured, lower-cased and copied in one pass;
+	 * letters() (and utf8proc) only past a non-ASCII byte */
+	t->lower = 1;
+	wh = 2166136261u;
+	for (j = i; j < len && is_alpha((unsigned char)b[j]); j++) {
+		unsigned char c = (unsigned char)b[j];
+		if (c <= 'Z')
+			t->lower = 0;
+		if (t->wlen < (int)sizeof(t->w) - 1) {
+			t->w[t->wlen++] = (char)(c | 0x20);
+			wh = (wh ^ (unsigned char)(c | 0x20)) * 16777619u;
+		}
+	}
+	t->wh = wh;
+	n = j - i;
+	if (j < len && (unsigned char)b[j] >= 0x80) {
+		n += letters(b + j, len - j);
+		for (; j < i + n; j++) {
+			unsigned char c = (unsigned char)b[j];
+			if (c >= 'A' && c <= 'Z')
+				t->lower = 0;
+			if (c >= 0x80)
+				t->wlen = (int)sizeof(t->w);	/* not plain ASCII */
+		}
+	}
 	if (n > 0) {
 		t->k = TK_WORD;
 		t->e = i + n;
@@ -683,24 +756,13 @@ lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 			cp = np_utf8_decode(b + i, len - i, &adv);
 			t->cap = np_cp_is_upper(cp);
 		}
-		t->lower = 1;
-		for (j = i; j < i + n; j++) {
-			unsigned char c = (unsigned char)b[j];
-			if (c < 0x80) {
-				if (c >= 'A' && c <= 'Z')
-					t->lower = 0;
-				if (t->wlen < (int)sizeof(t->w) - 1)
-					t->w[t->wlen++] = (char)lc(c);
-			} else
-				t->wlen = (int)sizeof(t->w);	/* not plain ASCII */
-		}
 		if (t->cap)
 			t->lower = 0;
 		if (t->wlen >= (int)sizeof(t->w))
 			t->wlen = 0, t->w[0] = 0;
 		else
 			t->w[t->wlen] = 0;
-		if (!gram_pass(full ? d->gram_all : d->gram, b + i, n))
+		if (!gram_pass(d, full ? d->gram_all : d->gram, b + i, n))
 			return t->e;
 		/* joined words: avant-hier, aujourd'hui, п'ятниця, segunda-feira */
 		j = i + n;
@@ -890,7 +952,7 @@ is_mod(const struct tok *t, int x)
 static const char *const future_words[] = { "will", "shall", "ll", "wont", "tomorrow",
 	    "next", "upcoming", "scheduled", "planned", "plans", "plan",
 	    "expected", "expects", "expect", "intends", "due", "might", "could",
-	    "may", "planning", "would", "soon", "early", NULL };
+	    "may", "planning", "would", "soon", "slated", "until", NULL };
 
 /* Past markers besides -ed words. */
 static const char *const past_words[] = { "was", "were", "had", "did", "said", "told",
@@ -899,7 +961,22 @@ static const char *const past_words[] = { "was", "were", "had", "did", "said", "
 	    "ago", "last", "yesterday", "earlier", "thought", "knew", "found",
 	    "wrote", "spoke", "ran", "struck", "broke", "became", "paid",
 	    "sold", "bought", "led", "put", "hit", "shot", "killed",
-	    NULL };
+	    "been", "since", "spent", "tore", "brought", "fought", "caught",
+	    "taught", "sought", "felt", "kept", "heard", "stood", "built",
+	    "meant", "chose", "drove", "flew", "threw", "wore", "swore",
+	    "forgot", "hid", "sat", "rode", "shook", "sang", "drew", "grew",
+	    "blew", "hung", "fled", "slid", "sank", "stole", "stuck", "swept",
+	    "swung", "woke", "withdrew", "overthrew", "undertook", "arose",
+	    "froze", "dealt", "lent", "bent", "fed", "sped", "ate",
+	    "forgave", "foresaw", "oversaw", "underwent", "wound", "weren",
+	    "wasn", "didn", "hadn", "ended", NULL };
+
+/* Words that end the clause of a date to its right: a tense marker
+ * beyond them belongs to another clause ("met Friday, when they
+ * will ...", "warned Thursday that strikes could ..."). */
+static const char *const clause_words[] = { "that", "which", "who", "whom",
+	    "whose", "when", "where", "while", "because", "although", "though",
+	    "if", "unless", "but", "whether", NULL };
 
 /* Hash of a short lower-case word. */
 static unsigned
@@ -934,6 +1011,7 @@ tense_init(struct np_dates *d)
 {
 	tense_add(d, future_words, 1);
 	tense_add(d, past_words, -1);
+	tense_add(d, clause_words, 2);
 }
 
 /* +1 for a future marker, -1 for a past one ("said", -ed words), else 0. */
@@ -990,6 +1068,8 @@ abbrev_before(const char *b, size_t lo, size_t dot)
 		return 0;
 	if (i > lo && is_alpha((unsigned char)b[i - 1]))
 		return 0;	/* a long word */
+	if (dot - i == 2 && b[i] == 'v' && b[i + 1] == 's')
+		return 1;	/* "vs." */
 	return dot - i == 1 || (dot - i <= 4 && b[i] >= 'A' && b[i] <= 'Z');
 }
 
@@ -1003,6 +1083,68 @@ copy_word(const char *b, size_t i, size_t j, char *w)
 		w[n++] = (char)lc((unsigned char)b[i]);
 	w[n] = 0;
 	return n;
+}
+
+/* Copies the ASCII word after position i (skipping blanks) into w;
+ * returns its length, 0 when none. */
+static int
+next_word(const char *b, size_t len, size_t i, char *w)
+{
+	size_t j;
+
+	while (i < len && b[i] == ' ')
+		i++;
+	for (j = i; j < len && is_alpha((unsigned char)b[j]); j++)
+		;
+	return copy_word(b, i, j, w);
+}
+
+/* Copies the ASCII word ending before position i (skipping blanks) into
+ * w; returns its length, 0 when none. */
+static int
+prev_word(const char *b, size_t lo, size_t i, char *w)
+{
+	size_t j;
+
+	while (i > lo && b[i - 1] == ' ')
+		i--;
+	for (j = i; j > lo && is_alpha((unsigned char)b[j - 1]); j--)
+		;
+	return copy_word(b, j, i, w);
+}
+
+/* The tense of the marker w at b[i..j), corrected by its neighbours:
+ * "next to" and "plans to"'s noun readings, "is/set/due to" as a strong
+ * future, clause words (2) only to the right. */
+static int
+marker(const struct np_dates *d, const char *b, size_t len, size_t lo,
+    size_t i, size_t j, const char *w, int n, int *strong)
+{
+	char x[16];
+	int v = tense_word(d, w, n);
+
+	*strong = 0;
+	if (v == 0 && strcmp(w, "to") != 0)
+		return 0;
+	if (strcmp(w, "next") == 0 || strcmp(w, "plans") == 0 || strcmp(w, "plan") == 0) {
+		next_word(b, len, j, x);
+		if (strcmp(w, "next") == 0 ? strcmp(x, "to") == 0 : strcmp(x, "to") != 0)
+			return 0;
+	}
+	if (strcmp(w, "until") == 0) {
+		/* "postponed until Friday", not "Until Friday, they had" */
+		if (prev_word(b, lo, i, x) == 0 || strcmp(x, "up") == 0)
+			return 0;
+	}
+	if (strcmp(w, "to") == 0) {
+		prev_word(b, lo, i, x);
+		if (strcmp(x, "is") == 0 || strcmp(x, "are") == 0 || strcmp(x, "am") == 0 ||
+		    strcmp(x, "set") == 0 || strcmp(x, "due") == 0 || strcmp(x, "going") == 0 ||
+		    strcmp(x, "slated") == 0 || strcmp(x, "scheduled") == 0)
+			*strong = 1;
+		return *strong;
+	}
+	return v;
 }
 
 /* Weak future markers count at double distance. */
@@ -1026,7 +1168,7 @@ tense(struct scan *S, size_t s, size_t e)
 	const char *b = S->b;
 	size_t len = S->len, i, j, lo = s > 200 ? s - 200 : 0;
 	size_t hi = e + 200 < len ? e + 200 : len, best = SIZE_MAX, dist;
-	int res = 0, v, n, comma = 0;
+	int res = 0, v, n, comma = 0, strong;
 	char w[16];
 
 	/* to the right, up to the first marker or the sentence end */
@@ -1046,14 +1188,16 @@ tense(struct scan *S, size_t s, size_t e)
 		for (j = i; j < hi && is_alpha((unsigned char)b[j]); j++)
 			;
 		n = copy_word(b, i, j, w);
-		v = tense_word(S->d, w, n);
+		v = marker(S->d, b, len, lo, i, j, w, n, &strong);
+		if (v == 2)
+			break;
 		if (v > 0 && strcmp(w, "ll") == 0 && !(b[i - 1] == '\'' ||
 		    (unsigned char)b[i - 1] == 0x99))
 			v = 0;
 		if (v < 0 && comma && reporting_word(w))
 			v = 0;
 		if (v) {
-			best = (i - e) * (v > 0 && weak_word(w) ? 2 : 1);
+			best = (i - e) * (v > 0 && weak_word(w) && !strong ? 2 : 1);
 			res = v;
 			break;
 		}
@@ -1077,13 +1221,15 @@ tense(struct scan *S, size_t s, size_t e)
 		if (best != SIZE_MAX && dist / 2 >= best)
 			break;
 		n = copy_word(b, j, i, w);
-		v = tense_word(S->d, w, n);
+		v = marker(S->d, b, len, lo, j, i, w, n, &strong);
+		if (v == 2)
+			v = 0;
 		if (v > 0 && strcmp(w, "ll") == 0 && !(j > 0 && (b[j - 1] == '\'' ||
 		    (unsigned char)b[j - 1] == 0x99)))
 			v = 0;
 		if (v) {
 			if (v > 0)
-				dist = weak_word(w) ? dist : dist / 2;
+				dist = weak_word(w) && !strong ? dist : dist / 2;
 			if (dist < best) {
 				best = dist;
 				res = v;
@@ -1097,74 +1243,117 @@ tense(struct scan *S, size_t s, size_t e)
 /* ---------------------------------------------------------------- */
 /* values */
 
-/* Writes a value as TIMEX3 text. */
+/* Appends s to t at n (t has room: values are short). */
+static size_t
+put_str(char *t, size_t n, const char *s)
+{
+	while (*s && n < 39)
+		t[n++] = *s++;
+	return n;
+}
+
+/* Appends x (0 <= x, clamped to 99999) zero-padded to w digits. */
+static size_t
+put_num(char *t, size_t n, int x, int w)
+{
+	char d[8];
+	int k = 0;
+
+	if (x < 0)
+		x = 0;
+	if (x > 99999)
+		x = 99999;
+	do {
+		d[k++] = (char)('0' + x % 10);
+		x /= 10;
+	} while (x > 0);
+	while (k < w && k < 8)
+		d[k++] = '0';
+	while (k > 0 && n < 39)
+		t[n++] = d[--k];
+	return n;
+}
+
+/* Writes a value as TIMEX3 text without stdio (it runs once per hit). */
 static void
 format_value(const struct val *v, char *out, size_t cap)
 {
-	char y[8];
+	char t[40];
+	size_t n = 0;
 
-	if (v->y >= 0)
-		snprintf(y, sizeof(y), "%04d", v->y % 10000);
-	else
-		strcpy(y, "XXXX");
+	if (cap == 0)
+		return;
+	switch (v->k) {
+	case V_DECADE:
+		if (v->n >= 0)
+			n = put_num(t, n, v->n, 3);
+		else
+			n = put_str(t, n, "XXX");
+		break;
+	case V_CENTURY:
+		n = put_num(t, n, v->n, 2);
+		break;
+	case V_REF:
+		n = put_str(t, n, v->n == 0 ? "PRESENT_REF" : v->n == 1 ? "PAST_REF" :
+		    "FUTURE_REF");
+		break;
+	default:
+		if (v->y >= 0)
+			n = put_num(t, n, v->y % 10000, 4);
+		else
+			n = put_str(t, n, "XXXX");
+	}
 	switch (v->k) {
 	case V_DAY:
-		if (v->m > 0 && v->pod[0])
-			snprintf(out, cap, "%s-%02d-%02dT%s", y, v->m, v->d, v->pod);
-		else if (v->m > 0)
-			snprintf(out, cap, "%s-%02d-%02d", y, v->m, v->d);
-		else
-			snprintf(out, cap, "%s-XX-XX", y);
+		if (v->m > 0) {
+			n = put_str(t, n, "-");
+			n = put_num(t, n, v->m, 2);
+			n = put_str(t, n, "-");
+			n = put_num(t, n, v->d, 2);
+			if (v->pod[0]) {
+				n = put_str(t, n, "T");
+				n = put_str(t, n, v->pod);
+			}
+		} else
+			n = put_str(t, n, "-XX-XX");
 		break;
 	case V_MONTH:
-		if (v->m > 0)
-			snprintf(out, cap, "%s-%02d", y, v->m);
-		else
-			snprintf(out, cap, "%s-XX", y);
-		break;
-	case V_YEAR:
-		snprintf(out, cap, "%s", y);
+		if (v->m > 0) {
+			n = put_str(t, n, "-");
+			n = put_num(t, n, v->m, 2);
+		} else
+			n = put_str(t, n, "-XX");
 		break;
 	case V_WEEK:
-		if (v->n > 0)
-			snprintf(out, cap, "%s-W%02d", y, v->n);
-		else
-			snprintf(out, cap, "%s-WXX", y);
-		break;
 	case V_WEEKEND:
-		if (v->n > 0)
-			snprintf(out, cap, "%s-W%02d-WE", y, v->n);
-		else
-			snprintf(out, cap, "%s-WXX-WE", y);
+		if (v->n > 0) {
+			n = put_str(t, n, "-W");
+			n = put_num(t, n, v->n, 2);
+		} else
+			n = put_str(t, n, "-WXX");
+		if (v->k == V_WEEKEND)
+			n = put_str(t, n, "-WE");
 		break;
 	case V_QUARTER:
 	case V_HALF:
+		n = put_str(t, n, v->k == V_QUARTER ? "-Q" : "-H");
 		if (v->n > 0)
-			snprintf(out, cap, "%s-%c%d", y, v->k == V_QUARTER ? 'Q' : 'H', v->n);
+			n = put_num(t, n, v->n, 1);
 		else
-			snprintf(out, cap, "%s-%cX", y, v->k == V_QUARTER ? 'Q' : 'H');
+			n = put_str(t, n, "X");
 		break;
 	case V_SEASON: {
-		static const char *s[] = { "SP", "SU", "FA", "WI" };
-		snprintf(out, cap, "%s-%s", y, s[(v->n - 1) & 3]);
+		static const char *sn[] = { "-SP", "-SU", "-FA", "-WI" };
+		n = put_str(t, n, sn[(v->n - 1) & 3]);
 		break;
 	}
-	case V_DECADE:
-		if (v->n >= 0)
-			snprintf(out, cap, "%03d", v->n);
-		else
-			snprintf(out, cap, "XXX");
-		break;
-	case V_CENTURY:
-		snprintf(out, cap, "%02d", v->n);
-		break;
-	case V_REF:
-		snprintf(out, cap, "%s", v->n == 0 ? "PRESENT_REF" :
-		    v->n == 1 ? "PAST_REF" : "FUTURE_REF");
-		break;
 	default:
-		snprintf(out, cap, "XXXX");
+		break;
 	}
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, t, n);
+	out[n] = 0;
 }
 
 /* Sets a day value from a day number. */
@@ -1253,6 +1442,29 @@ rel_unit(struct np_dates *d, struct val *v, int unit, int n)
 }
 
 /*
+ * The quarter a report's "a year ago", "year-earlier" and "year-ago
+ * period" step back from: the last quarter mentioned, unless it lies
+ * after the reference ("through the third quarter of 1990" in a 1989
+ * story), then the latest quarter completed before the reference.
+ * Sets v to that quarter a year back.
+ */
+static void
+year_back_quarter(struct np_dates *d, struct val *v)
+{
+	int q = d->last_q, qy = d->last_qy;
+
+	if (d->has_ref && (qy > d->ry || (qy == d->ry && q > (d->rm - 1) / 3 + 1))) {
+		rel_unit(d, v, U_QUARTER, -1);
+		q = v->n;
+		qy = v->y;
+	}
+	memset(v, 0, sizeof(*v));
+	v->k = V_QUARTER;
+	v->n = q;
+	v->y = qy - 1;
+}
+
+/*
  * Chooses the year of a year-less month (and day): dir -1 the latest on
  * or before the reference, +1 the first on or after it, 0 by tense or
  * else the nearest.
@@ -1292,9 +1504,9 @@ resolve_year(struct scan *S, struct val *v, int dir, size_t s, size_t e)
 		long dp = d->rz - zp, dn = zn - d->rz;
 		int t = tense(S, s, e);
 		if (t < 0)
-			dn *= 2;
+			dn *= TENSE_WEIGHT;
 		else if (t > 0)
-			dp *= 2;
+			dp *= TENSE_WEIGHT;
 		z = dp <= dn ? zp : zn;
 	}
 	{
@@ -2083,6 +2295,37 @@ p_apos(struct scan *S, struct res *r)
 	return 0;
 }
 
+/* A year-less date with its weekday ("Friday, January 17"): when the
+ * year chosen by tense does not give that weekday and the year before
+ * or after does, on the same side of the reference (the tense still
+ * holds), take that one. */
+static void
+weekday_year(const struct np_dates *d, struct val *v, int wd)
+{
+	int k, best = 0;
+	long bd = LONG_MAX, z0;
+
+	if (!valid_ymd(v->y, v->m, v->d))
+		return;
+	z0 = np_cal_days(v->y, v->m, v->d);
+	if (np_cal_weekday(z0) == wd)
+		return;
+	for (k = -1; k <= 1; k += 2) {
+		long z, dist;
+		if (!valid_ymd(v->y + k, v->m, v->d))
+			continue;
+		z = np_cal_days(v->y + k, v->m, v->d);
+		if (np_cal_weekday(z) != wd || (z < d->rz) != (z0 < d->rz))
+			continue;
+		dist = z > d->rz ? z - d->rz : d->rz - z;
+		if (dist < bd) {
+			bd = dist;
+			best = k;
+		}
+	}
+	v->y += best;
+}
+
 /* Weekdays: with a date after them, or alone resolved by tense. */
 static int
 p_weekday(struct scan *S, struct res *r)
@@ -2127,6 +2370,8 @@ p_weekday(struct scan *S, struct res *r)
 				r->v.m = mdy ? r->p.a : r->p.b;
 				r->v.d = mdy ? r->p.b : r->p.a;
 			}
+			if (!r->yexp && r->v.y > 0 && r->v.m > 0 && S->d->has_ref)
+				weekday_year(S->d, &r->v, w->val);
 			r->s = w->s;
 			return 1;
 		}
@@ -2385,9 +2630,7 @@ p_unit(struct scan *S, struct res *r)
 		}
 		if (unit == U_YEAR && n == 1 && sign < 0 && d->last_q && d->has_ref) {
 			/* "a year ago" in a quarterly report: that quarter */
-			r->v.k = V_QUARTER;
-			r->v.n = d->last_q;
-			r->v.y = d->last_qy - 1;
+			year_back_quarter(d, &r->v);
 			return 1;
 		}
 		if (unit == U_PERIOD)
@@ -2510,6 +2753,10 @@ p_unit(struct scan *S, struct res *r)
 		dir = 1;
 	if (unit == U_DAY)
 		return 0;	/* "the next day": relative to the story, not the reference */
+	if (unit == U_YEAR && dir && is_p(t1, '\'') && adj(u, t1) && is_word(F(S, 2), "s") &&
+	    is_cls(F(S, 3), C_ORD) && is_cls(F(S, 4), C_UNIT) &&
+	    (F(S, 4)->val == U_QUARTER || F(S, 4)->val == U_HALF))
+		return 0;	/* "next year's first quarter": the quarter takes it */
 	if ((dir || is_mod(m1, X_THIS) || is_mod(m1, X_CURRENT) || is_mod(m1, X_LATEST)) &&
 	    (unit != U_PERIOD || is_mod(m1, X_LATEST))) {
 		if (is_mod(m1, X_LATEST)) {
@@ -2559,22 +2806,34 @@ p_unit(struct scan *S, struct res *r)
 			r->v.k = F(S, 4)->val == U_QUARTER ? V_QUARTER : V_HALF;
 			r->v.n = t3->val;
 			r->v.y = d->ry - 1;
-		} else if (is_cls(t3, C_UNIT) && t3->val == U_QUARTER && d->last_q) {
+		} else if (((is_cls(t3, C_UNIT) && t3->val == U_QUARTER) || is_word(t3, "period")) &&
+		    d->last_q) {
 			r->e = t3->e;
-			r->v.k = V_QUARTER;
-			r->v.n = d->last_q;
-			r->v.y = d->last_qy - 1;
-		} else if (is_word(t3, "period") && d->last_q) {
-			r->e = t3->e;
-			r->v.k = V_QUARTER;
-			r->v.n = d->last_q;
-			r->v.y = d->last_qy - 1;
+			year_back_quarter(d, &r->v);
 		} else
 			rel_unit(d, &r->v, U_YEAR, -1);
 		if (is_mod(b1, X_THE))
 			r->s = b1->s;
 		else if (is_word(b1, "comparable") && is_mod(b2, X_THE))
 			r->s = b2->s;
+		return 1;
+	}
+	/* "the year two thousand (and five)": a spoken year */
+	if (unit == U_YEAR && is_mod(b1, X_THE) && is_cls(t1, C_NUMW) && t1->val >= 1 &&
+	    t1->val <= 9 && is_word(F(S, 2), "thousand")) {
+		int k2 = 3;
+		r->s = b1->s;
+		r->e = F(S, 2)->e;
+		memset(&r->v, 0, sizeof(r->v));
+		r->v.k = V_YEAR;
+		r->v.y = 1000 * t1->val;
+		if (is_word(F(S, 3), "and"))
+			k2 = 4;
+		if (is_cls(F(S, k2), C_NUMW) && F(S, k2)->val >= 1 && F(S, k2)->val <= 20) {
+			r->v.y += F(S, k2)->val;
+			r->e = F(S, k2)->e;
+		}
+		d->last_y = r->v.y;
 		return 1;
 	}
 	/* "the year", "the quarter", "the week", "the fiscal year" */
@@ -2710,6 +2969,35 @@ p_holiday(struct scan *S, struct res *r)
 }
 
 /* Tries a parse at the anchor token already read into S->f[0]. */
+/*
+ * "current" before a noun is a PRESENT_REF ("the current weakness",
+ * "its current chief"), "then current" a PAST_REF (TimeML).  Before a
+ * unit, month or season the unit's own parse does it ("the current
+ * quarter"); as a noun ("the current carried it") it is no date.
+ */
+static int
+p_current(struct scan *S, struct res *r)
+{
+	const struct tok *w = F(S, 0), *b1 = B(S, 1), *t1 = F(S, 1);
+
+	if (t1->k != TK_WORD || !t1->lower || t1->nl || t1->cls == C_UNIT ||
+	    t1->cls == C_SEASON || t1->cls == C_MONTH || t1->cls == C_FISCAL ||
+	    t1->cls == C_MOD || is_word(t1, "of") || is_word(t1, "and") ||
+	    is_word(t1, "is") || is_word(t1, "was") || is_word(t1, "flows") ||
+	    is_word(t1, "account") || is_word(t1, "accounts"))
+		return 0;
+	r->s = w->s;
+	r->e = w->e;
+	memset(&r->v, 0, sizeof(r->v));
+	r->v.k = V_REF;
+	r->v.n = 0;
+	if (is_word(b1, "then") && !b1->nl) {
+		r->s = b1->s;
+		r->v.n = 1;
+	}
+	return 1;
+}
+
 static int
 parse_anchor(struct scan *S, struct res *r)
 {
@@ -2732,6 +3020,8 @@ parse_anchor(struct scan *S, struct res *r)
 	case C_REF:
 		return p_ref(S, r);
 	case C_MOD:
+		if (t->val == X_CURRENT && strcmp(t->w, "current") == 0)
+			return p_current(S, r);
 		return t->val == X_PAST && strcmp(t->w, "past") == 0 ? p_ref(S, r) : 0;
 	case C_UNIT:
 		return p_unit(S, r);
@@ -2830,30 +3120,36 @@ emit(struct scan *S, struct res *r, struct np_date_hits *out)
 	return NP_OK;
 }
 
-/* Length of the run of ASCII letters at u[0..max), eight bytes at a
- * time where the byte order allows (the scan loop's inner step). */
-static size_t
-alpha_run(const unsigned char *u, size_t max)
-{
-	size_t n = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
-	const uint64_t h = 0x8080808080808080ull;
-	uint64_t v, y, non;
 
-	while (n + 8 <= max) {
-		memcpy(&v, u + n, 8);
-		y = (v | 0x2020202020202020ull) & 0x7f7f7f7f7f7f7f7full;
-		/* a letter: below 0x80, and 'a' <= y <= 'z' once folded */
-		non = ~(((y + 0x1f1f1f1f1f1f1f1full) & h) & ~((y + 0x0505050505050505ull) & h) &
-		    ~(v & h)) & h;
-		if (non)
-			return n + ((size_t)__builtin_ctzll(non) >> 3);
-		n += 8;
-	}
-#endif
-	while (n < max && is_alpha(u[n]))
-		n++;
-	return n;
+/* Sets up a scan of b[0..len).  The token arrays are left as they are:
+ * F() and B() fill them before reading (nf, nb), and clearing 2 KB per
+ * call showed in profiles of short documents. */
+static void
+scan_init(struct scan *S, struct np_dates *d, const char *b, size_t len)
+{
+	S->d = d;
+	S->b = b;
+	S->len = len;
+	S->min = 0;
+	S->nf = 0;
+	S->nb = 0;
+	S->anchor = 0;
+}
+
+/* True when the ASCII word u[0..n) (n < 16) is in the lookup cache as
+ * no date word: the prefilter's second stage, without a token. */
+static int
+known_other(const struct np_dates *d, const unsigned char *u, size_t n)
+{
+	char key[16];
+	const struct wcache *c;
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		key[j] = (char)lc(u[j]);
+	key[n] = 0;
+	c = &d->wc[word_hash(key) & (NWCACHE - 1)];
+	return c->used && c->cls == 0 && strcmp(c->w, key) == 0;
 }
 
 /* The scan loop: prefilter each word and digit run, parse at anchors. */
@@ -2865,10 +3161,7 @@ np_dates_scan(struct np_dates *d, const char *buf, size_t len, struct np_date_hi
 	size_t i = 0, n;
 	int rc;
 
-	memset(&S, 0, sizeof(S));
-	S.d = d;
-	S.b = buf;
-	S.len = len;
+	scan_init(&S, d, buf, len);
 	d->npend = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)buf[i];
@@ -2880,16 +3173,21 @@ np_dates_scan(struct np_dates *d, const char *buf, size_t len, struct np_date_hi
 		if (k == CT_ALPHA) {
 			/* an ASCII word: prefilter on its first letters and length */
 			const unsigned char *u = (const unsigned char *)buf + i;
-			int g = gidx(u[0]) * 729;
+			int g = d->gtab[u[0]] * 729;
 			n = 1 + alpha_run(u + 1, len - i - 1);
 			if (n > 1)
-				g += gidx(u[1]) * 27;
+				g += d->gtab[u[1]] * 27;
 			if (n > 2)
-				g += gidx(u[2]);
+				g += d->gtab[u[2]];
 			if ((i > 0 && d->ctab[u[-1]] == CT_DIGIT) ||
 			    (!(i + n < len && u[n] >= 0x80) &&
 			    !(d->gram[g] & (n >= 15 ? 1 << 15 : 1 << n)))) {
 				i += n;
+				continue;
+			}
+			if (n < 16 && !(i + n < len && (u[n] >= 0x80 || u[n] == '-' ||
+			    u[n] == '\'')) && known_other(d, u, n)) {
+				i += n;	/* looked up before: not a date word */
 				continue;
 			}
 		} else if (k == CT_DIGIT) {
@@ -3006,10 +3304,7 @@ parse_one(struct np_dates *d, const char *b, size_t len, size_t pos, struct res 
 	struct scan S;
 	size_t i = pos;
 
-	memset(&S, 0, sizeof(S));
-	S.d = d;
-	S.b = b;
-	S.len = len;
+	scan_init(&S, d, b, len);
 	S.min = pos;
 	while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
 		i++;

@@ -33,8 +33,8 @@
  *     reported as written).  A pronoun is resolved to the nearest earlier
  *     fitting source or sentence subject (see resolve()).
  *  5. A quotation with no cue of its own continues the previous
- *     quotation's speaker when it follows it in the same or the next
- *     paragraph.
+ *     quotation's speaker when it follows it within two paragraphs (at
+ *     most four line breaks between them).
  *  6. A quotation of fewer than min_words words with no cue next to it is
  *     a scare quote or a name of a thing and is dropped, unless it is a
  *     whole sentence right after another quotation; a short phrase in
@@ -65,6 +65,7 @@ NP_LEXICON_DATA(quotes_given_names);
 NP_LEXICON_DATA(quotes_orgs);
 NP_LEXICON_DATA(abbreviations);
 NP_LEXICON_DATA(quotes_function);
+NP_LEXICON_DATA(quotes_nonperson);
 
 #define WINDOW 600		/* bytes read after a closing mark */
 #define BEFORE 500		/* bytes read before an opening mark */
@@ -84,6 +85,7 @@ struct phrase {
 struct attrib {
 	int have_cue;
 	int adjacent;		/* the cue is next to the quotation */
+	int headline;		/* a headline's NAME: "..." */
 	size_t cue_s, cue_e;
 	int have_np;
 	enum np_speaker_kind kind;
@@ -216,7 +218,9 @@ np_quotes_new(const struct np_quotes_opts *opts)
 	    np_qlex_load(&q->abbr, np_lex_abbreviations,
 	    np_lex_abbreviations_len) != NP_OK ||
 	    np_qlex_load(&q->function, np_lex_quotes_function,
-	    np_lex_quotes_function_len) != NP_OK) {
+	    np_lex_quotes_function_len) != NP_OK ||
+	    np_qlex_load(&q->nonperson, np_lex_quotes_nonperson,
+	    np_lex_quotes_nonperson_len) != NP_OK) {
 		np_quotes_free(q);
 		return NULL;
 	}
@@ -237,6 +241,7 @@ np_quotes_free(struct np_quotes *q)
 	np_qlex_free(&q->orgs);
 	np_qlex_free(&q->abbr);
 	np_qlex_free(&q->function);
+	np_qlex_free(&q->nonperson);
 	free(q->cands.v);
 	free(q->recs);
 	free(q->tk);
@@ -923,6 +928,7 @@ before(struct np_quotes *q, size_t from, size_t to, struct attrib *a)
 			}
 			a->have_cue = 1;
 			a->adjacent = 1;
+			a->headline = 1;
 			a->cue_s = q->tk[end - 1].s;
 			a->cue_e = q->tk[end - 1].e;
 			set_np(q, a, &p);
@@ -1051,6 +1057,72 @@ fullest(struct np_quotes *q, size_t s, size_t e, char gender, size_t *os,
 }
 
 /*
+ * True when a one-word name is written in lower case nearby too
+ * ("Phone video shows..." and "...on his phone"): a common word that
+ * opened a sentence, not a name.  Looks 16 KB around it; the answer is
+ * kept in the name.
+ */
+static int
+common_word(struct np_quotes *q, struct np_name *nm)
+{
+	char w[32];
+	size_t n = nm->e - nm->s, k, lo, hi;
+	const char *p, *end;
+
+	if (nm->common_known)
+		return nm->common;
+	nm->common_known = 1;
+	if (nm->ntok != 1 || n < 2 || n >= sizeof w)
+		return 0;
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)q->buf[nm->s + k];
+
+		if (c >= 0x80)
+			return 0;
+		w[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+	}
+	lo = nm->s > 16384 ? nm->s - 16384 : 0;
+	hi = nm->e + 16384 < q->len ? nm->e + 16384 : q->len;
+	p = q->buf + lo;
+	end = q->buf + hi;
+	while (p + n <= end && (p = memchr(p, w[0], (size_t)(end - p) -
+	    n + 1)) != NULL) {
+		size_t at = (size_t)(p - q->buf);
+		unsigned char a = at > 0 ? (unsigned char)q->buf[at - 1] : ' ';
+		unsigned char z = at + n < q->len ?
+		    (unsigned char)q->buf[at + n] : ' ';
+
+		if (memcmp(p, w, n) == 0 &&
+		    !((a | 0x20) >= 'a' && (a | 0x20) <= 'z') &&
+		    !((z | 0x20) >= 'a' && (z | 0x20) <= 'z') && a < 0x80) {
+			nm->common = 1;
+			break;
+		}
+		p++;
+	}
+	return nm->common;
+}
+
+/*
+ * True when a name without a title or given name cannot be a he or a
+ * she: a place or a sentence-opening word (quotes-nonperson.tsv), a
+ * single letter ("Y."), or one word ending in -ly or -ing ("Speaking").
+ */
+static int
+not_person(const struct np_quotes *q, const struct np_name *nm)
+{
+	const char *b = q->buf + nm->s;
+	size_t n = nm->e - nm->s;
+
+	if (n <= 2 || np_qlex_find(&q->nonperson, b, n) != NULL)
+		return 1;
+	if (nm->ntok != 1)
+		return 0;
+	return (n > 4 && b[n - 2] == 'l' && b[n - 1] == 'y') ||
+	    (n > 5 && b[n - 3] == 'i' && b[n - 2] == 'n' && b[n - 1] == 'g');
+}
+
+/*
  * Resolves a pronoun at pos of the given gender to an earlier name:
  * the nearest fitting source (a name followed by a cue or already a
  * speaker) or sentence subject, else the nearest fitting person.  A name
@@ -1073,10 +1145,13 @@ resolve(struct np_quotes *q, size_t pos, char gender)
 
 		if (nm->inquote || nm->possessive)
 			continue;
+		if ((gender == 'm' || gender == 'f') && !nm->person &&
+		    not_person(q, nm))
+			continue;
 		sl = np_quotes_surname(q, nm->last_s, nm->last_e);
 		person = !np_quotes_is_org(q, nm) && (nm->person ||
 		    (sl != NULL && sl->person) || nm->ntok >= 2 ||
-		    nm->source || nm->subject);
+		    ((nm->source || nm->subject) && !common_word(q, nm)));
 		g = name_gender(nm, sl);
 		if (gender == 'm' || gender == 'f') {
 			if (!person || (g != 0 && g != gender))
@@ -1188,10 +1263,26 @@ count_words(const char *buf, size_t s, size_t e)
 	return n;
 }
 
+/* True for a preposition that titles leave in lower case although it
+ * has four letters or more ("This Week with George Stephanopoulos"). */
+static int
+small_word(const char *w, size_t n)
+{
+	static const char *const small[] = { "with", "from", "into", "over",
+	    "upon", "onto", "about", "than" };
+	size_t k;
+
+	for (k = 0; k < sizeof small / sizeof small[0]; k++)
+		if (strlen(small[k]) == n && memcmp(w, small[k], n) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * True when buf[s, e) reads as a name of a thing: two or more words,
- * every word of four or more letters capitalised, no sentence end at its
- * end ("Those Guys Have All the Fun", "Fox and Friends").
+ * every word of four or more letters capitalised but for small_word()s,
+ * no sentence end at its end ("Those Guys Have All the Fun", "Fox and
+ * Friends").
  */
 static int
 title_case(const char *buf, size_t s, size_t e)
@@ -1213,12 +1304,77 @@ title_case(const char *buf, size_t s, size_t e)
 			if ((buf[k] >= 'a' && buf[k] <= 'z') ||
 			    (buf[k] >= 'A' && buf[k] <= 'Z'))
 				letters++;
-		if (letters >= 4 && buf[w] >= 'a' && buf[w] <= 'z')
+		if (letters >= 4 && buf[w] >= 'a' && buf[w] <= 'z' &&
+		    !small_word(buf + w, i - w))
 			return 0;
 		while (i < e && (buf[i] == ' ' || buf[i] == '\n'))
 			i++;
 	}
 	return words >= 2 && words <= 8;
+}
+
+/* Length of the word that ends at buf[e) (ASCII letters only). */
+static size_t
+word_back(const char *buf, size_t lo, size_t e)
+{
+	size_t w = e;
+
+	while (w > lo && ((buf[w - 1] | 0x20) >= 'a' && (buf[w - 1] | 0x20) <=
+	    'z'))
+		w--;
+	return e - w;
+}
+
+/*
+ * True when the quotation opening at open is the object of a
+ * preposition or follows a possessive ("the broadcast of "Fox News
+ * Sunday"", "ABC's "This Week""): with a title-case
+ * content it names a show, book or song even when a speaker follows.
+ */
+static int
+after_preposition(const char *buf, size_t open)
+{
+	static const char *const preps[] = { "of", "on", "in", "at", "from",
+	    "to", "by", "for", "with", "about", "titled", "called", "named",
+	    "dubbed" };
+	size_t e = open, n, k;
+
+	if (e == 0 || buf[e - 1] != ' ')
+		return 0;
+	e--;
+	/* a possessive: on ABC's "This Week" */
+	if ((e >= 3 && buf[e - 1] == 's' && buf[e - 2] == '\'') ||
+	    (e >= 5 && buf[e - 1] == 's' && memcmp(buf + e - 4,
+	    "\xe2\x80\x99", 3) == 0))
+		return 1;
+	if ((n = word_back(buf, 0, e)) == 0)
+		return 0;
+	for (k = 0; k < sizeof preps / sizeof preps[0]; k++)
+		if (strlen(preps[k]) == n &&
+		    memcmp(buf + e - n, preps[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * True when a one-word quotation stands between two capitalised words
+ * (Marcia "Cia" Price, Dwayne "The Rock" Johnson is two words and not
+ * caught): a nickname inside a name, not a quotation.
+ */
+static int
+nickname(const char *buf, size_t len, const struct np_qcand *c)
+{
+	size_t s = c->content.start, e = c->content.end, o = c->open.start;
+	size_t z = c->close.end, n;
+
+	if (c->close.end == NP_NOSPAN || e <= s || memchr(buf + s, ' ',
+	    e - s) != NULL || !(buf[s] >= 'A' && buf[s] <= 'Z'))
+		return 0;
+	if (o < 3 || buf[o - 1] != ' ' || (n = word_back(buf, 0, o - 1)) <
+	    2 || !(buf[o - 1 - n] >= 'A' && buf[o - 1 - n] <= 'Z'))
+		return 0;
+	return z + 2 < len && buf[z] == ' ' && buf[z + 1] >= 'A' &&
+	    buf[z + 1] <= 'Z' && buf[z + 2] >= 'a' && buf[z + 2] <= 'z';
 }
 
 /* True when buf[s, e) ends with a full stop (then what follows the
@@ -1367,7 +1523,10 @@ attribute(struct np_quotes *q, size_t k)
 		use = &b;
 	words = count_words(q->buf, c->content.start, c->content.end);
 	if (title_case(q->buf, c->content.start, c->content.end) &&
-	    !(a.have_cue && a.adjacent && a.have_np))
+	    ((!(a.have_cue && a.adjacent && a.have_np) && !b.headline) ||
+	    after_preposition(q->buf, c->open.start)))
+		return NP_OK;
+	if (nickname(q->buf, q->len, c))
 		return NP_OK;
 	if (words < q->min_words && !((a.have_cue && a.adjacent) ||
 	    (b.have_cue && b.adjacent)) && !(words >= 2 &&
@@ -1398,8 +1557,11 @@ attribute(struct np_quotes *q, size_t k)
 				e = use->name_e;
 				if (memchr(q->buf + use->name_s, ' ',
 				    use->name_e - use->name_s) == NULL) {
-					if ((r = ensure_names(q,
-					    c->open.start)) != NP_OK)
+					/* the full form may follow soon
+					 * (a headline's "Lee:") */
+					if ((r = ensure_names(q, c->content.end +
+					    2000 < q->len ? c->content.end +
+					    2000 : q->len)) != NP_OK)
 						return r;
 					fullest(q, use->name_s, use->name_e,
 					    use->gender, &s, &e);
@@ -1441,7 +1603,7 @@ attribute(struct np_quotes *q, size_t k)
 			    pr->close.end : pr->content.end;
 
 			if (pr->speaker_len > 0 &&
-			    newlines(q->buf, pe, c->open.start, 2) <= 2) {
+			    newlines(q->buf, pe, c->open.start, 4) <= 4) {
 				spk = pr->speaker;
 				spklen = pr->speaker_len;
 				kind = pr->kind;

@@ -25,6 +25,9 @@ struct np_name {
 	unsigned char possessive;
 	unsigned char org;	/* holds an organisation word */
 	unsigned char org_known;	/* org has been computed */
+	unsigned char common;	/* a one-word name also written in lower
+				   case nearby: a common word */
+	unsigned char common_known;
 	unsigned char subject;	/* starts its sentence */
 };
 
@@ -64,6 +67,7 @@ const struct np_lexentry *np_qlex_find(const struct np_qlex *l,
 struct np_quotes {
 	size_t min_words;
 	struct np_qlex cues, pron, titles, nominals, stop, given, orgs, function;
+	struct np_qlex nonperson;	/* not a person: "Soon", "Nevada" */
 	struct np_qlex abbr;	/* the shared abbreviations.tsv */
 	/* per document */
 	const char *buf;

@@ -8,7 +8,7 @@ TOOL=split-articles
 . tests/frame/hostile.sh
 hostile_setup
 
-CMD="split-articles -z"; PROP=nulcat; NUL_OK=0
+CMD="split-articles -z"; PROP=nulcat; NUL_OK=0; JCMD=split-articles
 battery
 
 # NUL bytes without -z: the records written to files concatenate to the input

@@ -13,7 +13,5 @@ for opts in "" "--min-words 1" "--min-words 10"; do
 done
 CMD="extract-quotes"
 z_equals_runs "TSV" nodoc
-CMD="extract-quotes --jsonl"
-z_equals_runs "--jsonl" nodoc
 same_in_locales "TSV"
 done_testing

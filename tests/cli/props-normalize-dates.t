@@ -18,8 +18,6 @@ for o in dmy mdy ymd; do
 	CMD="normalize-dates -a -o $o"
 	each_doc "-a -o $o: the output without its tags is the input" untag
 done
-CMD="normalize-dates"
-z_equals_runs "replace"
 CMD="normalize-dates -a"
 z_equals_runs "-a"
 CMD="normalize-dates -l"

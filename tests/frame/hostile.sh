@@ -148,6 +148,49 @@ battery() {
 	else
 		skip_case "big inputs run under LC_ALL=C" 9
 	fi
+	zrecords
+	jsonl_cases
+}
+
+# Many records: 1 M empty -z records come out as 1 M empty records, and
+# 100 k short ones as 100 k records.
+zrecords() {
+	head -c $(( 1000000 / SCALE )) /dev/zero > "$T/z.empty"
+	run timeout "$LIMIT" $CMD -z "$T/z.empty"
+	is "$RC:$(head -c 300 "$ERR")" "0:" "$(( 1000 / SCALE )) k empty -z records: exit 0, quiet"
+	is_file "$OUT" "$T/z.empty" "$(( 1000 / SCALE )) k empty -z records: as many empty records out"
+	yes 'A "short quoted line" said Bob on 5 May 2020.' | head -n $(( 100000 / SCALE )) |
+	    tr '\n' '\000' > "$T/z.short"
+	run timeout "$LIMIT" $CMD -z "$T/z.short"
+	is "$RC:$(head -c 300 "$ERR")" "0:" "$(( 100 / SCALE )) k short -z records: exit 0, quiet"
+	is "$(tr -cd '\000' < "$OUT" | wc -c | tr -d ' ')" $(( 100000 / SCALE )) \
+	    "$(( 100 / SCALE )) k short -z records: as many records out"
+}
+
+# JSON Lines (with JCMD, default CMD): a 1 MB text field gives valid
+# JSON Lines; nesting deeper
+# than the parser allows is a reported error, not a crash.
+jsonl_cases() {
+	{
+		printf '{"id":1,"text":"'
+		yes 'A \"quoted text\" said Bob on 5 May 2020.\n\n* * *\n\u00e9\t' |
+		    head -c "$(mb 1)" | tr -d '\n'
+		printf 'end","n":[1,{"a":"}"}]}\n'
+	} > "$T/big.jsonl"
+	run timeout "$LIMIT" ${JCMD:-$CMD} --jsonl "$T/big.jsonl"
+	is "$RC:$(head -c 300 "$ERR")" "0:" "--jsonl with a 1 MB field: exit 0, quiet"
+	perl -MJSON::PP -ne 'JSON::PP->new->decode($_); $n++; END { print $n + 0 }' "$OUT" > "$T/nobj" 2> "$T/jerr"
+	ok $? "--jsonl with a 1 MB field: $(cat "$T/nobj") valid JSON object(s) out $(head -c 200 "$T/jerr")"
+	{
+		printf '{"text":"x","deep":'
+		head -c 100000 /dev/zero | tr '\0' '['
+		head -c 100000 /dev/zero | tr '\0' ']'
+		printf '}\n{"text":"after"}\n'
+	} > "$T/deep.jsonl"
+	run timeout "$LIMIT" ${JCMD:-$CMD} --jsonl "$T/deep.jsonl"
+	is "$RC" 1 "--jsonl nested 100 k deep: exit 1"
+	is "$(cat "$ERR")" "$TOOL: $T/deep.jsonl: line 1: maximum parsing depth reached near '['" \
+	    "--jsonl nested 100 k deep: message"
 }
 
 # The error paths: /dev/full, a closed pipe, bad operands, the size limit.
@@ -211,8 +254,8 @@ size_limit() {
 	fi
 }
 
-# scaling DESC GENERATOR: the tool's time on GENERATOR's output of 128 KiB
-# and of 1 MiB; linear work grows 8 times, so the test fails only when it
+# scaling DESC GENERATOR [SMALL LARGE]: the tool's time on GENERATOR's
+# output of 128 KiB and of 1 MiB (or SMALL and LARGE = 8 x SMALL); linear work grows 8 times, so the test fails only when it
 # grows more than 24 times (a quadratic pass grows 64 times) and takes
 # more than half a second.
 scaling() {
@@ -223,14 +266,14 @@ scaling() {
 		skip_case "no peak-rss helper" 1
 		return
 	fi
-	$2 | head -c 131072 > "$T/small"
-	$2 | head -c 1048576 > "$T/large"
+	$2 | head -c "${3:-131072}" > "$T/small"
+	$2 | head -c "${4:-1048576}" > "$T/large"
 	"$PEAK" "$T/t1" timeout "$LIMIT" $CMD "$T/small" > /dev/null 2>&1
 	"$PEAK" "$T/t8" timeout "$LIMIT" $CMD "$T/large" > /dev/null 2>&1
 	t1=$(cut -d' ' -f2 "$T/t1"); t8=$(cut -d' ' -f2 "$T/t8")
 	floor=0.5; sanitized && floor=2.5
 	awk -v a="$t1" -v b="$t8" -v f="$floor" 'BEGIN { exit !(b <= f || b <= 24 * (a > 0.01 ? a : 0.01)) }'
-	ok $? "linear time on $1: $t1 s for 128 KiB, $t8 s for 1 MiB"
+	ok $? "linear time on $1: $t1 s for $(( ${3:-131072} / 1024 )) KiB, $t8 s for $(( ${4:-1048576} / 1024 )) KiB"
 }
 
 gen_quotes() { yes '"' | tr -d '\n'; }
@@ -241,6 +284,7 @@ gen_brackets() { yes "$(printf '(( "[ \302\253 \342\200\236 {')" | tr -d '\n'; }
 gen_said() { yes '"a b" said he, "c d" she said. ' | tr -d '\n'; }
 gen_dates() { yes '12.05.2020 May 12, 2020 2020-05-12 last week' | tr '\n' ' '; }
 gen_lines() { yes '"'; }
+gen_page() { yes "$(cat tests/frame/news-page.txt)"; }
 
 # Every scaling case.
 scaling_battery() {
@@ -252,4 +296,5 @@ scaling_battery() {
 	scaling "short quotations on one line" gen_said
 	scaling "dates on one line" gen_dates
 	scaling "lines of one quote mark" gen_lines
+	scaling "a news page over and over" gen_page 524288 4194304
 }

@@ -20,6 +20,12 @@ props_setup() {
 		echo "1..0 # skip properties run under LC_ALL=C (and compare it with C.UTF-8)"
 		exit 0
 	fi
+	SAN=0
+	case "${NP_SANITIZED:-}" in
+	1|yes) SAN=1 ;;
+	0|no) ;;
+	*) grep -q __asan_init "$(command -v "$TOOL")" 2>/dev/null && SAN=1 ;;
+	esac
 	mkdir -p "$T/docs"
 	for f in "$FIX"/*; do
 		[ -f "$f" ] && [ -s "$f" ] || continue
@@ -81,17 +87,22 @@ each_doc() {
 # gives the same as one run per document (FILTER, e.g. "nodoc", first
 # drops what legitimately differs, like the DOC column).
 z_equals_runs() {
-	: > "$T/sep"
+	: > "$T/sep"; : > "$T/some.z"; _zk=0; _zn=0
 	while read -r f; do
+		_zk=$((_zk + 1))
+		# a sanitized build starts slowly: every third document there
+		[ "$SAN" = 1 ] && [ $((_zk % 3)) -ne 1 ] && continue
 		timeout "$LIMIT" $CMD -z "$f" >> "$T/sep" 2>> "$T/err.sep"
+		cat "$f" >> "$T/some.z"; printf '\000' >> "$T/some.z"
+		_zn=$((_zn + 1))
 	done < "$T/znames"
-	timeout "$LIMIT" $CMD -z "$T/all.z" > "$T/one" 2> "$T/err.one"
+	timeout "$LIMIT" $CMD -z "$T/some.z" > "$T/one" 2> "$T/err.one"
 	if [ -n "${2:-}" ]; then
 		$CHECK "$2" "$T/sep" > "$T/sep.f"; mv "$T/sep.f" "$T/sep"
 		$CHECK "$2" "$T/one" > "$T/one.f"; mv "$T/one.f" "$T/one"
 	fi
 	is "$(cat "$T/err.sep" "$T/err.one")" "" "$1: quiet"
-	is_file "$T/one" "$T/sep" "$1: -z over $(wc -l < "$T/znames" | tr -d ' ') documents equals one run per document"
+	is_file "$T/one" "$T/sep" "$1: -z over $_zn documents equals one run per document"
 }
 
 # same_in_locales DESC -- "$CMD" on every document (with -z, in one run)

@@ -354,6 +354,55 @@ robustness(void)
 	np_dates_free(d);
 }
 
+/* The tense rules that pick a weekday's week (reference Friday 22 March
+ * 2013): irregular past verbs, "next to", clause words, "is to",
+ * "until"; a weekday given with a year-less date picks the year. */
+static void
+tense_rules(struct np_dates *d)
+{
+	static const char *cases[][2] = {
+		{ "Crowds gathered next to the station on Tuesday.", "Tuesday=2013-03-19;" },
+		{ "She spent Saturday in the archive.", "Saturday=2013-03-16;" },
+		{ "The minister warned reporters at the ministry on Saturday that prices could rise.",
+		    "Saturday=2013-03-16;" },
+		{ "Trading is to resume on Thursday in the capital.", "Thursday=2013-03-28;" },
+		{ "Officials postponed the vote until Thursday.", "Thursday=2013-03-28;" },
+		{ "Until Thursday, they had refused to talk.", "Thursday=2013-03-21;" },
+		{ "It will close on Monday, April 14.", "Monday, April 14=2014-04-14;" },
+		{ "Rain ruined the holiday plans on Saturday.",
+		    "Saturday=2013-03-16;" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		is_str(scan(d, cases[i][0]), cases[i][1], "tense: %s", cases[i][0]);
+}
+
+/* TimeML references and report periods: "current", "then current",
+ * "next year's first quarter", a spoken year, and "a year ago" against
+ * the quarter being reported rather than a future one. */
+static void
+references_and_periods(struct np_dates *d)
+{
+	static const char *cases[][2] = {
+		{ "The current system was built long ago.", "current=PRESENT_REF;" },
+		{ "Shares at the then current price were sold.", "then current=PAST_REF;" },
+		{ "The current of the river was strong.", "" },
+		{ "Profit will rise in next year's first quarter.",
+		    "next year's first quarter=2014-Q1;" },
+		{ "Costs fell in last year's second half.", "last year's second half=2012-H2;" },
+		{ "By the year two thousand the mill had closed.", "the year two thousand=2000;" },
+		{ "The plan runs through the third quarter of 2014. Net fell from $5 million a year ago.",
+		    "the third quarter of 2014=2014-Q3;a year ago=2011-Q4;" },
+		{ "Net rose in the third quarter of 2012 from $5 million a year ago.",
+		    "the third quarter of 2012=2012-Q3;a year ago=2011-Q3;" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		is_str(scan(d, cases[i][0]), cases[i][1], "reference: %s", cases[i][0]);
+}
+
 int
 main(void)
 {
@@ -364,6 +413,8 @@ main(void)
 	relative_forms(d);
 	languages(d);
 	negatives(d);
+	tense_rules(d);
+	references_and_periods(d);
 	np_dates_free(d);
 	no_reference();
 	orders();

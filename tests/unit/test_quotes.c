@@ -241,6 +241,22 @@ test_speakers(void)
 	scan(s);
 	is_str(speaker(0), "", "nobody to name: empty speaker");
 	ok(nrec == 1 && rec[0].kind == NP_SPEAKER_NONE, "kind none");
+	s = "\"The queue was longer than last year at the gate.\" "
+	    "\xe2\x80\x95 Rosa Diaz\n";
+	scan(s);
+	is_str(speaker(0), "Rosa Diaz", "list attribution: \"...\" - Name");
+	s = "Mayor Lee: \"The Bridge Opens Friday For Everyone\"\n\n"
+	    "Mayor Ann Lee spoke at noon.";
+	scan(s);
+	is_str(speaker(0), "Ann Lee", "headline NAME: \"...\"");
+	s = "Tom Reyes runs the dock.\n\nHe said the boat was late. "
+	    "\"We waited for five hours today,\" he said.";
+	scan(s);
+	is_str(speaker(0), "Tom Reyes", "a capitalised He is not a name");
+	s = "Sara Holm told Radio North on Friday that the line was closed."
+	    "\n\n\"Nobody could tell us when it would reopen,\" she said.";
+	scan(s);
+	is_str(speaker(0), "Sara Holm", "the hearer of told is not the source");
 	s = "\"We start at six,\" Jo Park said. \"Bring water.\"";
 	scan(s);
 	is_int((long long)nrec, 2, "short follow-up quotation kept");
@@ -313,6 +329,52 @@ test_hostile(void)
 	}
 }
 
+/*
+ * Rules added for pronouns, nominal speakers and names of things: each
+ * sentence below is built so that the old behaviour gives another answer.
+ */
+static void
+test_resolution_rules(void)
+{
+	/* a sentence-opening adverb or a place is not a he */
+	scan("Ola Brenner runs the ferry office.\n\n"
+	    "Soon the boats were late again.\n\n"
+	    "\"We need two more crews by the spring,\" he said.\n");
+	is_str(speaker(0), "Ola Brenner", "'Soon' is not a he");
+	scan("Tamsin Roe spoke to reporters.\n\n"
+	    "Nevada voted a week later than planned this year.\n\n"
+	    "\"Nobody here expected that,\" she said.\n");
+	is_str(speaker(0), "Tamsin Roe", "a state is not a she");
+	scan("Ravi Olde owns the bakery.\n\n"
+	    "Speaking slowly, the crowd waited for an answer.\n\n"
+	    "\"The bread will be ready by six,\" he said.\n");
+	is_str(speaker(0), "Ravi Olde", "an -ing word is not a he");
+	/* a given name from the larger lexicon fixes the gender */
+	scan("Imogen Vale met Bruno Taft at the depot.\n\n"
+	    "\"The trains were never this slow,\" she said.\n");
+	is_str(speaker(0), "Imogen Vale", "given name gives she");
+	/* more nominal heads, reported as written */
+	scan("\"Please remain seated for the next act,\" the announcer said "
+	    "over the speakers.\n");
+	is_str(speaker(0), "the announcer", "nominal: the announcer");
+	is_int(rec[0].kind, NP_SPEAKER_NOMINAL, "announcer is nominal");
+	/* a nickname inside a name is not a quotation */
+	is_int((long long)scan("Her cousin, Margot \"Bee\" Lund, said the "
+	    "lease ends soon.\n"), 0, "nickname is not a quotation");
+	/* a title after a preposition or possessive, even with a speaker */
+	is_int((long long)scan("On last week's broadcast of \"Harbor Lights "
+	    "Tonight,\" Mayor Ken Oduya said the pier would reopen.\n"), 0,
+	    "title after 'of' dropped despite a speaker");
+	is_int((long long)scan("Speaking on the station's \"Morning Tide "
+	    "Report,\" Ken Oduya said the pier would reopen.\n"), 0,
+	    "title after a possessive dropped");
+	is_int((long long)scan("She read \"Walking with Giants\" twice.\n"), 0,
+	    "title case with a lower-case 'with'");
+	/* a real quotation after "of" that is not title case stays */
+	ok(scan("He spoke of \"a long and difficult winter for all of us,\" "
+	    "Ken Oduya said.\n") == 1, "sentence after 'of' kept");
+}
+
 int
 main(void)
 {
@@ -327,6 +389,7 @@ main(void)
 	test_speakers();
 	test_languages();
 	test_hostile();
+	test_resolution_rules();
 	is_str(np_speaker_kind_name(NP_SPEAKER_PRONOUN), "pronoun", "kind name");
 	np_quotes_free(ctx);
 	return done_testing();
