@@ -11,8 +11,9 @@
  *    unit; any other block gives one unit per line, because pasted pages
  *    glue headlines, dates and bodies together line by line.
  *
- * 2. Features, in one pass over each unit's words and one over its
- *    bytes: characters (white space runs count once, East Asian
+ * 2. Features, in one pass over each unit's bytes that finds its words
+ *    on the way (ASCII words are classified, folded and hashed without
+ *    utf8proc): characters (white space runs count once, East Asian
  *    characters twice), words, stopword hits for every stoplist, date
  *    words, numbers, capitalised / lower-case / ALL CAPS words, commas,
  *    sentence ends, list separators, indentation, a hash of the

@@ -1327,8 +1327,9 @@ word_back(const char *buf, size_t lo, size_t e)
 
 /*
  * True when the quotation opening at open is the object of a
- * preposition or follows a possessive ("the broadcast of "Fox News
- * Sunday"", "ABC's "This Week""): with a title-case
+ * preposition, follows a possessive or names a kind of work ("the
+ * broadcast of "Fox News Sunday"", "ABC's "This Week"", "his book,
+ * "Title""): with a title-case
  * content it names a show, book or song even when a speaker follows.
  */
 static int
@@ -1336,7 +1337,9 @@ after_preposition(const char *buf, size_t open)
 {
 	static const char *const preps[] = { "of", "on", "in", "at", "from",
 	    "to", "by", "for", "with", "about", "titled", "called", "named",
-	    "dubbed" };
+	    "dubbed", "book", "song", "anthem", "film", "movie", "show",
+	    "album", "novel", "memoir", "play", "series", "program",
+	    "documentary", "column", "essay", "headline" };
 	size_t e = open, n, k;
 
 	if (e == 0 || buf[e - 1] != ' ')
@@ -1347,6 +1350,8 @@ after_preposition(const char *buf, size_t open)
 	    (e >= 5 && buf[e - 1] == 's' && memcmp(buf + e - 4,
 	    "\xe2\x80\x99", 3) == 0))
 		return 1;
+	if (e > 0 && buf[e - 1] == ',')	/* his book, "Title" */
+		e--;
 	if ((n = word_back(buf, 0, e)) == 0)
 		return 0;
 	for (k = 0; k < sizeof preps / sizeof preps[0]; k++)
