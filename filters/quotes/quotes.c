@@ -999,14 +999,17 @@ name_at(const struct np_quotes *q, size_t s)
 	return i != SIZE_MAX && q->names[i].s == s ? i : SIZE_MAX;
 }
 
-/* Gender of a name: its own, else what its surname's mentions say. */
+/* Gender of a name: its own, else for a one-word name what its
+ * surname's mentions say. */
 static char
 name_gender(const struct np_name *nm,
     const struct np_surname *sl)
 {
 	if (nm->gender)
 		return nm->gender;
-	if (sl == NULL)
+	/* a full name of unknown gender may be another person of the
+	 * surname (Rita Okafor beside Tom Okafor) */
+	if (sl == NULL || nm->ntok >= 2)
 		return 0;
 	if (sl->m != SIZE_MAX && sl->f == SIZE_MAX)
 		return 'm';
@@ -1123,6 +1126,45 @@ not_person(const struct np_quotes *q, const struct np_name *nm)
 }
 
 /*
+ * True when a one-word name with no title or given name is met only at
+ * sentence starts: no longer name ends with it and, 16 KB around it, it
+ * never follows a lower-case word or a comma ("Debates over ..." is a
+ * common word, "... said Okafor" is a name).  Kept in the name.
+ */
+static int
+lone_word(struct np_quotes *q, struct np_name *nm)
+{
+	const struct np_surname *sl;
+	size_t n = nm->e - nm->s, lo, hi;
+	const char *p, *end, *w = q->buf + nm->s;
+
+	if (nm->lone_known)
+		return nm->lone;
+	nm->lone_known = 1;
+	if (nm->ntok != 1 || nm->person || nm->source || n < 2)
+		return 0;
+	sl = np_quotes_surname(q, nm->last_s, nm->last_e);
+	if (sl != NULL && (sl->person || q->names[sl->any].ntok >= 2))
+		return 0;
+	lo = nm->s > 16384 ? nm->s - 16384 : 0;
+	hi = nm->e + 16384 < q->len ? nm->e + 16384 : q->len;
+	p = q->buf + lo;
+	end = q->buf + hi;
+	while (p + n <= end && (p = memchr(p, w[0], (size_t)(end - p) -
+	    n + 1)) != NULL) {
+		size_t at = (size_t)(p - q->buf);
+
+		if (at >= 2 && memcmp(p, w, n) == 0 && q->buf[at - 1] == ' ' &&
+		    ((q->buf[at - 2] >= 'a' && q->buf[at - 2] <= 'z') ||
+		    q->buf[at - 2] == ','))
+			return 0;
+		p++;
+	}
+	nm->lone = 1;
+	return 1;
+}
+
+/*
  * Resolves a pronoun at pos of the given gender to an earlier name:
  * the nearest fitting source (a name followed by a cue or already a
  * speaker) or sentence subject, else the nearest fitting person.  A name
@@ -1146,7 +1188,7 @@ resolve(struct np_quotes *q, size_t pos, char gender)
 		if (nm->inquote || nm->possessive)
 			continue;
 		if ((gender == 'm' || gender == 'f') && !nm->person &&
-		    not_person(q, nm))
+		    (not_person(q, nm) || lone_word(q, nm)))
 			continue;
 		sl = np_quotes_surname(q, nm->last_s, nm->last_e);
 		person = !np_quotes_is_org(q, nm) && (nm->person ||
@@ -1329,8 +1371,8 @@ word_back(const char *buf, size_t lo, size_t e)
  * True when the quotation opening at open is the object of a
  * preposition, follows a possessive or names a kind of work ("the
  * broadcast of "Fox News Sunday"", "ABC's "This Week"", "his book,
- * "Title""): with a title-case
- * content it names a show, book or song even when a speaker follows.
+ * "Title""): with a title-case content it names a show, book or song
+ * even when a speaker follows.
  */
 static int
 after_preposition(const char *buf, size_t open)

@@ -28,6 +28,9 @@ struct np_name {
 	unsigned char common;	/* a one-word name also written in lower
 				   case nearby: a common word */
 	unsigned char common_known;
+	unsigned char lone;	/* a one-word name only ever seen opening a
+				   sentence ("Debates", "Phone") */
+	unsigned char lone_known;
 	unsigned char subject;	/* starts its sentence */
 };
 
