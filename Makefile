@@ -51,6 +51,7 @@ UNIT_BIN = $(UNITS:%=$(B)/tests/%)
 HEADERS  = $(wildcard include/newsprep/*.h)
 PRIV_H   = $(wildcard filters/*/*.h)
 CLI_TESTS ?= $(wildcard tests/cli/*.t)
+CLI_LOCALES ?= C C.UTF-8
 MANPAGES = $(wildcard man/*.[1-9])
 
 .PHONY: all deps demo check test unit cli manlint install uninstall clean
@@ -111,8 +112,10 @@ unit: $(UNIT_BIN)
 
 CLI_ENV = NP_BIN=$(abspath $(O)/bin) NP_TESTBIN=$(abspath $(B)/tests)
 cli: all $(B)/tests/np-cat
-	$(CLI_ENV) LC_ALL=C prove -f $(CLI_TESTS)
-	$(CLI_ENV) LC_ALL=C.UTF-8 prove -f $(CLI_TESTS)
+	@for loc in $(CLI_LOCALES); do \
+		echo "== command-line tests under LC_ALL=$$loc"; \
+		$(CLI_ENV) LC_ALL=$$loc prove -f $(CLI_TESTS) || exit 1; \
+	done
 
 manlint:
 	mandoc -Tlint -Wwarning $(MANPAGES)

@@ -42,7 +42,7 @@ FUZZ_LIB = $(FUZZ_B)/libnewsprep-fuzz.a
 
 fuzz: $(FUZZERS)
 
-$(FUZZ_B)/obj/%.o: filters/%.c $(HEADERS)
+$(FUZZ_B)/obj/%.o: filters/%.c $(HEADERS) $(PRIV_H)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
