@@ -1228,7 +1228,7 @@ newlines(const char *buf, size_t s, size_t e, int max)
 static int
 ensure_names(struct np_quotes *q, size_t upto)
 {
-	size_t k, i, first = q->nname;
+	size_t k, i, first = q->nname, before = q->names_upto;
 	int r;
 
 	if (upto <= q->names_upto)
@@ -1238,7 +1238,17 @@ ensure_names(struct np_quotes *q, size_t upto)
 		return r;
 	if (first == q->nname)
 		return NP_OK;
-	for (k = 0; k < q->nrec; k++) {
+	/*
+	 * New names all start at or after `before`, so a record whose
+	 * mention ends by then can never name one of them: skip the leading
+	 * run of such records for good, which keeps this linear in the
+	 * document (records come in document order).
+	 */
+	while (q->names_rec < q->nrec && (q->recs[q->names_rec].kind != NP_SPEAKER_NAME ||
+	    q->recs[q->names_rec].mention.end == NP_NOSPAN ||
+	    q->recs[q->names_rec].mention.end <= before))
+		q->names_rec++;
+	for (k = q->names_rec; k < q->nrec; k++) {
 		const struct np_quote *pr = &q->recs[k];
 
 		if (pr->kind != NP_SPEAKER_NAME || pr->mention.end == NP_NOSPAN)
@@ -1682,6 +1692,7 @@ np_quotes_scan(struct np_quotes *q, const char *buf, size_t len,
 	q->nrec = 0;
 	np_quotes_reset_names(q);
 	q->names_upto = 0;
+	q->names_rec = 0;
 	*out = NULL;
 	*n = 0;
 	if ((r = np_quotes_find_marks(buf, len, &q->cands)) != NP_OK)

@@ -89,6 +89,7 @@ struct np_quotes {
 		int skipline;
 	} ns;
 	size_t names_upto;	/* names are collected before this offset */
+	size_t names_rec;	/* records before this one can match no new name */
 };
 
 /* The cue entry for a single-word token, or NULL (quotes.c). */
