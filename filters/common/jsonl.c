@@ -111,16 +111,33 @@ np_json_members(const char *s, size_t len, struct np_json_member *m, int max,
 	return n;
 }
 
-/* Index of the member whose raw key equals name, or -1. */
+/* True when the raw key line[k] (between its quotes) means name: equal
+ * bytes, or, when it holds an escape, equal once decoded by jansson. */
+static int
+key_is(const char *line, struct np_span k, const char *name, size_t nl)
+{
+	json_t *v;
+	int same;
+
+	if (memchr(line + k.start, '\\', k.end - k.start) == NULL)
+		return k.end - k.start == nl && memcmp(line + k.start, name, nl) == 0;
+	v = json_loadb(line + k.start - 1, k.end - k.start + 2, JSON_DECODE_ANY, NULL);
+	same = json_is_string(v) && json_string_length(v) == nl &&
+	    memcmp(json_string_value(v), name, nl) == 0;
+	json_decref(v);
+	return same;
+}
+
+/* Index of the member whose key is name, or -1; the last one when the
+ * key repeats, as jansson keeps the last value. */
 static int
 find_member(const char *line, const struct np_json_member *m, int n, const char *name)
 {
 	size_t nl = strlen(name);
 	int i;
 
-	for (i = 0; i < n && i < MAX_MEMBERS; i++)
-		if (m[i].key.end - m[i].key.start == nl &&
-		    memcmp(line + m[i].key.start, name, nl) == 0)
+	for (i = (n < MAX_MEMBERS ? n : MAX_MEMBERS) - 1; i >= 0; i--)
+		if (key_is(line, m[i].key, name, nl))
 			return i;
 	return -1;
 }

@@ -86,6 +86,9 @@ is "$(sed -n 4p "$OUT")" '{"text":"a|b","n":null,"len":3}' "ADD kind adds a key"
 run "$NPCAT" --jsonl --mode split "$T/in.jsonl"
 is "$(sed -n '4,5p' "$OUT" | tr '\n' ' ')" '{"text":"a","n":null,"part":1} {"text":"b","n":null,"part":2} ' "SPLIT kind: one object per record with part"
 
+printf '{"te\\u0078t":"abc","text":"dup"}\n' | "$NPCAT" --jsonl --mode upper > "$OUT"
+is "$(cat "$OUT")" '{"te\u0078t":"abc","text":"DUP"}' "escaped and repeated keys: the value jansson decoded is the one replaced"
+
 printf '{"text":"ok"}\n{"text":1}\nnot json\n{"text":"last"}\n' > "$T/bad.jsonl"
 run "$NPCAT" --jsonl "$T/bad.jsonl"
 is "$RC" 1 "malformed line: exit 1"
