@@ -110,7 +110,7 @@ test: unit cli manlint
 unit: $(UNIT_BIN)
 	prove -f $(UNIT_BIN)
 
-CLI_ENV = NP_BIN=$(abspath $(O)/bin) NP_TESTBIN=$(abspath $(B)/tests)
+CLI_ENV = NP_BIN=$(abspath $(O)/bin) NP_TESTBIN=$(abspath $(B)/tests) NP_LDSAN="$(LDSAN)"
 cli: all $(B)/tests/np-cat
 	@for loc in $(CLI_LOCALES); do \
 		echo "== command-line tests under LC_ALL=$$loc"; \
