@@ -6,17 +6,8 @@
 int
 np_spans_push(struct np_spans *a, size_t start, size_t end)
 {
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 16;
-		struct np_span *v;
-
-		if (cap > SIZE_MAX / sizeof(*v))
-			return NP_ENOMEM;
-		if ((v = realloc(a->v, cap * sizeof(*v))) == NULL)
-			return NP_ENOMEM;
-		a->v = v;
-		a->cap = cap;
-	}
+	if (np_grow(&a->v, &a->cap, a->n, sizeof(*a->v), 16) != NP_OK)
+		return NP_ENOMEM;
 	a->v[a->n].start = start;
 	a->v[a->n].end = end;
 	a->n++;

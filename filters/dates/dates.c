@@ -475,16 +475,8 @@ np_dates_reference(const struct np_dates *d, char *value, size_t cap)
 int
 np_date_hits_push(struct np_date_hits *h, const struct np_date_hit *hit)
 {
-	struct np_date_hit *v;
-	size_t cap;
-
-	if (h->n == h->cap) {
-		cap = h->cap ? h->cap * 2 : 64;
-		if ((v = realloc(h->v, cap * sizeof(*v))) == NULL)
-			return NP_ENOMEM;
-		h->v = v;
-		h->cap = cap;
-	}
+	if (np_grow(&h->v, &h->cap, h->n, sizeof(*h->v), 64) != NP_OK)
+		return NP_ENOMEM;
 	h->v[h->n++] = *hit;
 	return NP_OK;
 }
@@ -3076,16 +3068,8 @@ settle_pending(struct np_dates *d, struct np_date_hits *out)
 static int
 add_pending(struct np_dates *d, const struct pending *p)
 {
-	struct pending *v;
-	size_t cap;
-
-	if (d->npend == d->cappend) {
-		cap = d->cappend ? d->cappend * 2 : 16;
-		if ((v = realloc(d->pend, cap * sizeof(*v))) == NULL)
-			return NP_ENOMEM;
-		d->pend = v;
-		d->cappend = cap;
-	}
+	if (np_grow(&d->pend, &d->cappend, d->npend, sizeof(*d->pend), 16) != NP_OK)
+		return NP_ENOMEM;
 	d->pend[d->npend++] = *p;
 	return NP_OK;
 }

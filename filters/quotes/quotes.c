@@ -1269,15 +1269,8 @@ add_record(struct np_quotes *q, const struct np_qcand *c,
 {
 	struct np_quote *r;
 
-	if (q->nrec == q->caprec) {
-		size_t cap = q->caprec ? q->caprec * 2 : 32;
-		void *p = realloc(q->recs, cap * sizeof *q->recs);
-
-		if (p == NULL)
-			return NP_ENOMEM;
-		q->recs = p;
-		q->caprec = cap;
-	}
+	if (np_grow(&q->recs, &q->caprec, q->nrec, sizeof *q->recs, 32) != NP_OK)
+		return NP_ENOMEM;
 	r = &q->recs[q->nrec];
 	memset(r, 0, sizeof *r);
 	r->content = c->content;

@@ -44,6 +44,11 @@ struct np_buf {
 	size_t cap;
 };
 
+/* Makes room for element n of the growable array *vp (a pointer to the
+ * array pointer) holding *cap elements of elem bytes, doubling it, with
+ * `first` elements the first time.  Returns NP_OK or NP_ENOMEM. */
+int np_grow(void *vp, size_t *cap, size_t n, size_t elem, size_t first);
+
 /* Returns a short English description of an np_status value. */
 const char *np_strerror(int status);
 
