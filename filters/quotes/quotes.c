@@ -201,28 +201,29 @@ np_quotes_new(const struct np_quotes_opts *opts)
 		return NULL;
 	q->min_words = opts != NULL && opts->min_words > 0 ?
 	    opts->min_words : NP_QUOTES_MIN_WORDS;
-	if (np_qlex_load(&q->cues, np_lex_quotes_cues,
-	    np_lex_quotes_cues_len) != NP_OK ||
-	    np_qlex_load(&q->pron, np_lex_quotes_pronouns,
-	    np_lex_quotes_pronouns_len) != NP_OK ||
-	    np_qlex_load(&q->titles, np_lex_quotes_titles,
-	    np_lex_quotes_titles_len) != NP_OK ||
-	    np_qlex_load(&q->nominals, np_lex_quotes_nominals,
-	    np_lex_quotes_nominals_len) != NP_OK ||
-	    np_qlex_load(&q->stop, np_lex_quotes_stop,
-	    np_lex_quotes_stop_len) != NP_OK ||
-	    np_qlex_load(&q->given, np_lex_quotes_given_names,
-	    np_lex_quotes_given_names_len) != NP_OK ||
-	    np_qlex_load(&q->orgs, np_lex_quotes_orgs,
-	    np_lex_quotes_orgs_len) != NP_OK ||
-	    np_qlex_load(&q->abbr, np_lex_abbreviations,
-	    np_lex_abbreviations_len) != NP_OK ||
-	    np_qlex_load(&q->function, np_lex_quotes_function,
-	    np_lex_quotes_function_len) != NP_OK ||
-	    np_qlex_load(&q->nonperson, np_lex_quotes_nonperson,
-	    np_lex_quotes_nonperson_len) != NP_OK) {
-		np_quotes_free(q);
-		return NULL;
+	const struct {
+		struct np_qlex *lex;
+		const char *data;
+		size_t len;
+	} lists[] = {
+		{ &q->cues, np_lex_quotes_cues, np_lex_quotes_cues_len },
+		{ &q->pron, np_lex_quotes_pronouns, np_lex_quotes_pronouns_len },
+		{ &q->titles, np_lex_quotes_titles, np_lex_quotes_titles_len },
+		{ &q->nominals, np_lex_quotes_nominals, np_lex_quotes_nominals_len },
+		{ &q->stop, np_lex_quotes_stop, np_lex_quotes_stop_len },
+		{ &q->given, np_lex_quotes_given_names, np_lex_quotes_given_names_len },
+		{ &q->orgs, np_lex_quotes_orgs, np_lex_quotes_orgs_len },
+		{ &q->abbr, np_lex_abbreviations, np_lex_abbreviations_len },
+		{ &q->function, np_lex_quotes_function, np_lex_quotes_function_len },
+		{ &q->nonperson, np_lex_quotes_nonperson, np_lex_quotes_nonperson_len },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		if (np_qlex_load(lists[i].lex, lists[i].data, lists[i].len) != NP_OK) {
+			np_quotes_free(q);
+			return NULL;
+		}
 	}
 	return q;
 }
