@@ -1625,6 +1625,17 @@ num_preceded(struct scan *S, const struct tok *t)
 	return 0;
 }
 
+/* True when the token's word is one of the NULL-terminated list w: the
+ * one loop behind the small closed word classes below. */
+static int
+word_in(const struct tok *t, const char *const *w)
+{
+	for (; *w != NULL; w++)
+		if (strcmp(t->w, *w) == 0)
+			return 1;
+	return 0;
+}
+
 /* Words before a bare year that make it a date ("in 2024"). */
 static int
 year_context_word(const struct tok *t)
@@ -1634,14 +1645,10 @@ year_context_word(const struct tok *t)
 	    "year", "fiscal", "early", "late", "mid", "to", "and", "between",
 	    "im", "seit", "bis", "en", "depuis", "desde", "nel", "dal", "em",
 	    "sinds", "w", "od", "do", "у", "в", "з", "с", "до", NULL };
-	int i;
 
 	if (t->k != TK_WORD)
 		return 0;
-	for (i = 0; w[i]; i++)
-		if (strcmp(t->w, w[i]) == 0)
-			return 1;
-	return 0;
+	return word_in(t, w);
 }
 
 /* A lower-case word that counts things: "2000 troops". */
@@ -1651,7 +1658,6 @@ count_noun(const struct tok *t)
 	static const char *w[] = { "people", "men", "women", "children", "feet",
 	    "police", "staff", "personnel", "head", "cattle", "residents",
 	    NULL };
-	int i;
 
 	if (t->k != TK_WORD || !t->lower || t->wlen == 0)
 		return 0;
@@ -1660,10 +1666,7 @@ count_noun(const struct tok *t)
 	if (t->wlen > 3 && t->w[t->wlen - 1] == 's' && t->w[t->wlen - 2] != 's' &&
 	    strcmp(t->w, "levels") != 0)
 		return 1;
-	for (i = 0; w[i]; i++)
-		if (strcmp(t->w, w[i]) == 0)
-			return 1;
-	return 0;
+	return word_in(t, w);
 }
 
 /* Street words after a house number. */
@@ -1673,14 +1676,10 @@ street_word(const struct tok *t)
 	static const char *w[] = { "street", "st", "avenue", "ave", "road", "rd",
 	    "boulevard", "blvd", "lane", "drive", "way", "place", "square",
 	    "highway", "court", "strasse", "straße", "rue", "calle", "via", NULL };
-	int i;
 
 	if (t->k != TK_WORD)
 		return 0;
-	for (i = 0; w[i]; i++)
-		if (strcmp(t->w, w[i]) == 0)
-			return 1;
-	return 0;
+	return word_in(t, w);
 }
 
 /* Extends r->s to the left over "early/late/mid", "the end of", "the". */
