@@ -1,0 +1,151 @@
+/*
+ * dateline.c - the dates engine's datelines and single expressions: a
+ * line near the top of a document that is only a date becomes its
+ * reference; np_dates_parse reads one expression from a string.
+ */
+#include <string.h>
+#include <strings.h>
+#include "newsprep/segment.h"
+#include "dates-int.h"
+
+/* Is the rest of a dateline only times, zones and separators? */
+static int
+dateline_rest_ok(const char *b, size_t s, size_t e)
+{
+	size_t i = s, n, letters_run = 0;
+
+	if (e - s > 60)
+		return 0;
+	while (i < e) {
+		unsigned char c = (unsigned char)b[i];
+		if (is_alpha(c)) {
+			for (n = 0; i + n < e && is_alpha((unsigned char)b[i + n]); n++)
+				;
+			if (n > 7)
+				return 0;
+			letters_run += n;
+			i += n;
+			continue;
+		}
+		if (c >= 0x80 && c != 0xc2 && c != 0xe2 && c != 0xc3)
+			return 0;
+		i++;
+	}
+	return letters_run <= 24;
+}
+
+/* Leading words a dateline may carry ("Updated", "Published:"). */
+static size_t
+skip_dateline_prefix(const char *b, size_t s, size_t e)
+{
+	static const char *w[] = { "updated", "published", "posted", "last updated",
+	    "date", "dated", "first published", "modified", "created", "on", NULL };
+	size_t i, n;
+	int k;
+
+	for (k = 0; w[k]; k++) {
+		n = strlen(w[k]);
+		if (e - s > n && strncasecmp(b + s, w[k], n) == 0 && !is_alpha((unsigned char)b[s + n])) {
+			i = s + n;
+			while (i < e && (b[i] == ':' || b[i] == ' ' || b[i] == '-' || b[i] == '\t'))
+				i++;
+			return i;
+		}
+	}
+	return s;
+}
+
+/* Parses one expression at pos; returns 1 with *r filled. */
+static int
+parse_one(struct np_dates *d, const char *b, size_t len, size_t pos, struct res *r)
+{
+	struct scan S;
+	size_t i = pos;
+
+	np_dt_scan_init(&S, d, b, len);
+	S.min = pos;
+	while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+		i++;
+	S.anchor = i;
+	np_dt_lex(d, b, len, i, &S.f[0], 1);
+	S.nf = 1;
+	if (S.f[0].k == TK_END)
+		return 0;
+	return np_dt_parse_anchor(&S, r) && r->s == i;
+}
+
+/* A line near the top that is only a full date (see dates.h). */
+int
+np_dates_dateline(struct np_dates *d, const char *buf, size_t len,
+    char *value, size_t cap, struct np_span *where)
+{
+	struct np_line ln;
+	size_t pos = 0, s, lim = len < 600 ? len : 600;
+	int nonblank = 0, saved = d->no_ref_ok, ok;
+	struct res r;
+
+	/* a document may begin with a BOM */
+	if (lim >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		pos = 3;
+	d->no_ref_ok = 1;
+	while (nonblank < 5 && pos < lim && np_next_line(buf, lim, &pos, &ln)) {
+		if (np_is_blank(buf, ln.start, ln.end))
+			continue;
+		nonblank++;
+		s = ln.start;
+		while (s < ln.end && (buf[s] == ' ' || buf[s] == '\t'))
+			s++;
+		s = skip_dateline_prefix(buf, s, ln.end);
+		ok = parse_one(d, buf, ln.end, s, &r);
+		if (ok && r.v.k == V_DAY && r.v.y > 0 && r.v.m > 0 && r.v.d > 0 && !r.pending &&
+		    dateline_rest_ok(buf, r.e, ln.end)) {
+			np_dt_format_value(&r.v, value, cap);
+			if (where) {
+				where->start = r.s;
+				where->end = r.e;
+			}
+			d->no_ref_ok = saved;
+			return 1;
+		}
+		if (ok && r.pending && dateline_rest_ok(buf, r.e, ln.end)) {
+			/* numeric date: day first by default */
+			struct val v = r.v;
+			if (d->o.order == NP_DATES_ORDER_MDY) {
+				v.m = r.p.a;
+				v.d = r.p.b;
+			}
+			np_dt_format_value(&v, value, cap);
+			if (where) {
+				where->start = r.s;
+				where->end = r.e;
+			}
+			d->no_ref_ok = saved;
+			return 1;
+		}
+	}
+	d->no_ref_ok = saved;
+	return 0;
+}
+
+/* One expression at the start of s, without a reference. */
+int
+np_dates_parse(struct np_dates *d, const char *s, size_t len, char *value, size_t cap)
+{
+	struct res r;
+	int saved = d->no_ref_ok, has = d->has_ref, ok;
+
+	d->no_ref_ok = 1;
+	d->has_ref = 0;
+	ok = parse_one(d, s, len, 0, &r);
+	d->no_ref_ok = saved;
+	d->has_ref = has;
+	if (!ok)
+		return 0;
+	if (r.pending && d->o.order == NP_DATES_ORDER_MDY) {
+		r.v.m = r.p.a;
+		r.v.d = r.p.b;
+	}
+	np_dt_format_value(&r.v, value, cap);
+	return 1;
+}
+

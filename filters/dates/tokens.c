@@ -1,0 +1,361 @@
+/*
+ * tokens.c - the dates engine's token reader: lexicon lookup (with the
+ * language options and a small word cache), the prefilter on a word's
+ * first letters, the forward reader np_dt_lex and the backward step
+ * np_dt_back_start behind F() and B() (dates-int.h).
+ */
+#include <string.h>
+#include "newsprep/utf8.h"
+#include "dates-int.h"
+
+/* The bit of a two-letter language code, 0 when unknown. */
+int
+np_dt_lang_bit(const char *s, size_t n)
+{
+	static const char *codes[] = { "en", "de", "fr", "es", "it", "pt",
+	    "nl", "pl", "uk", "ru" };
+	size_t i;
+
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (n == 2 && memcmp(s, codes[i], 2) == 0)
+			return 1 << i;
+	return 0;
+}
+
+/* Parses a comma list of language codes into a mask. */
+static unsigned
+lang_mask(const char *s, size_t n)
+{
+	unsigned m = 0;
+	size_t i = 0, j;
+
+	while (i < n) {
+		for (j = i; j < n && s[j] != ',' && s[j] != ' '; j++)
+			;
+		m |= (unsigned)np_dt_lang_bit(s + i, j - i);
+		i = j + 1;
+		if (j < n && s[j] == ' ')
+			break;
+	}
+	return m;
+}
+
+/* True when the word is allowed by the language options. */
+static int
+lang_ok(const struct np_dates *d, const struct np_lexentry *e, int *cls, int *val)
+{
+	const char *v = e->value, *end = e->value + e->valuelen, *p, *q;
+	unsigned langs, excl = 0;
+
+	p = memchr(v, ' ', e->valuelen);
+	if (p == NULL || p + 1 >= end)
+		return 0;
+	*cls = (unsigned char)p[1];
+	*val = (int)e->num;
+	p += 2;
+	if (p >= end || *p != ' ')
+		return 0;
+	p++;
+	q = memchr(p, ' ', (size_t)(end - p));
+	langs = lang_mask(p, (size_t)((q ? q : end) - p));
+	if (q)
+		excl = lang_mask(q + 1, (size_t)(end - q - 1));
+	return (langs & d->o.langs) != 0 && (excl & d->o.langs) == 0;
+}
+
+/*
+ * Looks a word up; fills t->cls/val when it is in the lexicon.  Plain
+ * ASCII words go through a small direct-mapped cache first: the same
+ * few words ("the", "in", "last") are asked for again and again.
+ */
+static int
+lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
+{
+	const struct np_lexentry *e;
+	struct wcache *c = NULL;
+	int cls = 0, val = 0, found;
+
+	char key[16];
+
+	if (n == 0 || n > 40)
+		return 0;
+	/* the cache key: the lower-cased ASCII word, else the raw bytes
+	 * (the answer depends on the bytes only, so either key is safe) */
+	key[0] = 0;
+	if (t->wlen > 0 && (size_t)t->wlen == n)
+		memcpy(key, t->w, n + 1);
+	else if (n < sizeof(key)) {
+		memcpy(key, s, n);
+		key[n] = 0;
+		if (memchr(key, 0, n) != NULL)
+			key[0] = 0;	/* a NUL byte: no caching */
+	}
+	if (key[0]) {
+		c = &d->wc[(t->wlen > 0 && (size_t)t->wlen == n ? t->wh : word_hash(key)) &
+		    (NWCACHE - 1)];
+		if (c->used && strcmp(c->w, key) == 0) {
+			t->cls = c->cls;
+			t->val = c->val;
+			return c->cls != 0;
+		}
+	}
+	e = np_lexicon_find(d->lx, s, n);
+	found = e != NULL && lang_ok(d, e, &cls, &val);
+	if (c != NULL) {
+		memcpy(c->w, key, strlen(key) + 1);
+		c->cls = (signed char)(found ? cls : 0);
+		c->val = found ? val : 0;
+		c->used = 1;
+	}
+	if (!found)
+		return 0;
+	t->cls = cls;
+	t->val = val;
+	return 1;
+}
+
+/* Length of the letter run at s[0..len) (ASCII letters, non-ASCII
+ * letters and combining marks). */
+static size_t
+letters(const char *s, size_t len)
+{
+	size_t i = 0, adv;
+	int32_t cp;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (!is_alpha(c))
+				break;
+			i++;
+			continue;
+		}
+		cp = np_utf8_decode(s + i, len - i, &adv);
+		if (cp == NP_UTF8_INVALID || !(np_cp_is_letter(cp) ||
+		    (cp >= 0x300 && cp <= 0x36f)))
+			break;
+		i += adv;
+	}
+	return i;
+}
+
+/* True when the prefilter lets an ASCII word of n bytes through. */
+static int
+gram_pass(const struct np_dates *d, const uint16_t *gram, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int k, mask;
+
+	if (u[0] >= 0x80 || (n > 1 && u[1] >= 0x80) || (n > 2 && u[2] >= 0x80))
+		return 1;
+	k = d->gtab[u[0]] * 729;
+	if (n > 1)
+		k += d->gtab[u[1]] * 27;
+	if (n > 2)
+		k += d->gtab[u[2]];
+	mask = n >= 15 ? 1 << 15 : 1 << n;
+	return (gram[k] & mask) != 0;
+}
+
+/*
+ * Reads the token at or after pos.  full: look every word up (not only
+ * anchors that pass the prefilter).  Returns the token's end.
+ */
+size_t
+np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
+    struct tok *t, int full)
+{
+	size_t i = pos, n, j, adv;
+	int nls = 0;
+	int32_t cp;
+	unsigned wh;
+
+	memset(t, 0, sizeof(*t));
+	t->ws = pos;
+	/* white space: blanks, NBSP, one line end */
+	while (i < len) {
+		unsigned char c = (unsigned char)b[i];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\f')
+			i++;
+		else if (c == '\n') {
+			nls++;
+			i++;
+		} else if (c == 0xc2 && i + 1 < len && (unsigned char)b[i + 1] == 0xa0)
+			i += 2;
+		else
+			break;
+	}
+	t->nl = nls > 0;
+	t->brk = nls > 1;
+	t->s = i;
+	if (i >= len) {
+		t->k = TK_END;
+		t->e = i;
+		return i;
+	}
+	if (is_digit((unsigned char)b[i])) {
+		t->k = TK_NUM;
+		for (j = i; j < len && is_digit((unsigned char)b[j]); j++) {
+			if (t->num < 100000000L)
+				t->num = t->num * 10 + (b[j] - '0');
+			t->nd++;
+		}
+		n = letters(b + j, len - j);
+		if (n > 0) {
+			char a0 = (char)lc((unsigned char)b[j]);
+			char a1 = n > 1 ? (char)lc((unsigned char)b[j + 1]) : 0;
+			if (n == 2 && ((a0 == 's' && a1 == 't') || (a0 == 'n' && a1 == 'd') ||
+			    (a0 == 'r' && a1 == 'd') || (a0 == 't' && a1 == 'h') ||
+			    (a0 == 'e' && a1 == 'r')))
+				t->ord = 1;
+			else if (n == 1 && a0 == 's')
+				t->dec = 1;
+			else if (n == 1 && a0 == 'e')	/* 1e (fr), rare */
+				t->ord = 1;
+			else if (n == 2 && (unsigned char)b[j] == 0xc2 &&
+			    ((unsigned char)b[j + 1] == 0xba || (unsigned char)b[j + 1] == 0xaa))
+				t->ord = 1;	/* 1º 1ª */
+			else
+				t->glued = 1;
+			j += n;
+		} else if (j + 1 < len && (unsigned char)b[j] == 0xc2 &&
+		    ((unsigned char)b[j + 1] == 0xba || (unsigned char)b[j + 1] == 0xaa)) {
+			t->ord = 1;
+			j += 2;
+		}
+		t->e = j;
+		return j;
+	}
+	/* ASCII letters are measured, lower-cased and copied in one pass;
+	 * letters() (and utf8proc) only past a non-ASCII byte */
+	t->lower = 1;
+	wh = 2166136261u;
+	for (j = i; j < len && is_alpha((unsigned char)b[j]); j++) {
+		unsigned char c = (unsigned char)b[j];
+		if (c <= 'Z')
+			t->lower = 0;
+		if (t->wlen < (int)sizeof(t->w) - 1) {
+			t->w[t->wlen++] = (char)(c | 0x20);
+			wh = (wh ^ (unsigned char)(c | 0x20)) * 16777619u;
+		}
+	}
+	t->wh = wh;
+	n = j - i;
+	if (j < len && (unsigned char)b[j] >= 0x80) {
+		n += letters(b + j, len - j);
+		for (; j < i + n; j++) {
+			unsigned char c = (unsigned char)b[j];
+			if (c >= 'A' && c <= 'Z')
+				t->lower = 0;
+			if (c >= 0x80)
+				t->wlen = (int)sizeof(t->w);	/* not plain ASCII */
+		}
+	}
+	if (n > 0) {
+		t->k = TK_WORD;
+		t->e = i + n;
+		if ((unsigned char)b[i] < 0x80)
+			t->cap = b[i] >= 'A' && b[i] <= 'Z';
+		else {
+			cp = np_utf8_decode(b + i, len - i, &adv);
+			t->cap = np_cp_is_upper(cp);
+		}
+		if (t->cap)
+			t->lower = 0;
+		if (t->wlen >= (int)sizeof(t->w))
+			t->wlen = 0, t->w[0] = 0;
+		else
+			t->w[t->wlen] = 0;
+		if (!gram_pass(d, full ? d->gram_all : d->gram, b + i, n))
+			return t->e;
+		/* joined words: avant-hier, aujourd'hui, п'ятниця, segunda-feira */
+		j = i + n;
+		if (j + 1 < len && (b[j] == '-' || b[j] == '\'' ||
+		    ((unsigned char)b[j] == 0xe2 && j + 3 < len &&
+		    (unsigned char)b[j + 1] == 0x80 && (unsigned char)b[j + 2] == 0x99) ||
+		    ((unsigned char)b[j] == 0xca && (unsigned char)b[j + 1] == 0xbc))) {
+			size_t k = j + ((unsigned char)b[j] == 0xe2 ? 3 :
+			    (unsigned char)b[j] == 0xca ? 2 : 1);
+			size_t m = letters(b + k, len - k);
+			if (m > 0 && lookup(d, b + i, k + m - i, t)) {
+				t->e = k + m;
+				return t->e;
+			}
+		}
+		lookup(d, b + i, n, t);
+		return t->e;
+	}
+	t->k = TK_PUNCT;
+	cp = np_utf8_decode(b + i, len - i, &adv);
+	t->c = (unsigned char)b[i] < 0x80 ? b[i] : 0x80;
+	if (cp == 0x2013 || cp == 0x2014)	/* en/em dash */
+		t->c = '-';
+	else if (cp == 0x2019 || cp == 0x2018)
+		t->c = '\'';
+	t->e = i + adv;
+	return t->e;
+}
+
+/* Start of the token that ends just before pos (skipping white space
+ * within one line break), or SIZE_MAX. */
+size_t
+np_dt_back_start(const char *b, size_t pos, size_t min)
+{
+	size_t i = pos, st;
+	int nls = 0;
+	int32_t cp;
+
+	while (i > min) {
+		unsigned char c = (unsigned char)b[i - 1];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\f')
+			i--;
+		else if (c == '\n') {
+			if (++nls > 1)
+				return SIZE_MAX;
+			i--;
+		} else if (c == 0xa0 && i >= min + 2 && (unsigned char)b[i - 2] == 0xc2)
+			i -= 2;
+		else
+			break;
+	}
+	if (i <= min)
+		return SIZE_MAX;
+	if (is_digit((unsigned char)b[i - 1])) {
+		while (i > min && is_digit((unsigned char)b[i - 1]))
+			i--;
+		return i;
+	}
+	/* an ASCII word or character without decoding */
+	if ((unsigned char)b[i - 1] < 0x80) {
+		if (!is_alpha((unsigned char)b[i - 1]))
+			return i - 1;
+		while (i > min && is_alpha((unsigned char)b[i - 1]))
+			i--;
+		if (i > min && (unsigned char)b[i - 1] >= 0x80) {
+			cp = np_utf8_decode_before(b, i, &st);
+			if (cp != NP_UTF8_INVALID && (np_cp_is_letter(cp) ||
+			    (cp >= 0x300 && cp <= 0x36f)))
+				goto utf8;	/* non-ASCII letters before */
+		}
+		while (i > min && is_digit((unsigned char)b[i - 1]))
+			i--;
+		return i;
+	}
+utf8:
+	/* a word (ASCII or UTF-8 letters), else one character */
+	cp = np_utf8_decode_before(b, i, &st);
+	if (cp != NP_UTF8_INVALID && (np_cp_is_letter(cp) || (cp >= 0x300 && cp <= 0x36f))) {
+		while (i > min) {
+			cp = np_utf8_decode_before(b, i, &st);
+			if (cp == NP_UTF8_INVALID || !(np_cp_is_letter(cp) ||
+			    (cp >= 0x300 && cp <= 0x36f)))
+				break;
+			i = st;
+		}
+		/* a number glued before letters ("18th"): start at the digits */
+		while (i > min && is_digit((unsigned char)b[i - 1]))
+			i--;
+		return i;
+	}
+	return st >= min ? st : SIZE_MAX;
+}
