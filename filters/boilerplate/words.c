@@ -11,6 +11,9 @@
  * The table maps a folded word to a 32-bit flag set (the stoplist
  * languages it belongs to, whether it can fill a date-only line) so one
  * lookup answers every question the classifier asks about a word.
+ *
+ * It also holds the small helpers every stage uses: counters keyed by
+ * 64-bit hashes and literal searches (a cheap test before a pattern).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +24,7 @@
 
 /* True when code point cp (non-ASCII) separates words. */
 int
-bp_cp_is_separator(int32_t cp)
+np_bp_cp_is_separator(int32_t cp)
 {
 	if (cp < 0)
 		return 1;
@@ -64,7 +67,7 @@ static const unsigned char ascii_word_tab[128] = {
  * word is pure ASCII.
  */
 int
-bp_next_word(const char *buf, size_t end, size_t *pos, size_t *ws, size_t *we, int *ascii)
+np_bp_next_word(const char *buf, size_t end, size_t *pos, size_t *ws, size_t *we, int *ascii)
 {
 	size_t i = *pos, adv;
 	int32_t cp;
@@ -80,7 +83,7 @@ bp_next_word(const char *buf, size_t end, size_t *pos, size_t *ws, size_t *we, i
 			continue;
 		}
 		cp = np_utf8_decode(buf + i, end - i, &adv);
-		if (!bp_cp_is_separator(cp))
+		if (!np_bp_cp_is_separator(cp))
 			break;
 		i += adv;
 	}
@@ -100,7 +103,7 @@ bp_next_word(const char *buf, size_t end, size_t *pos, size_t *ws, size_t *we, i
 			continue;
 		}
 		cp = np_utf8_decode(buf + i, end - i, &adv);
-		if (bp_cp_is_separator(cp))
+		if (np_bp_cp_is_separator(cp))
 			break;
 		*ascii = 0;
 		i += adv;
@@ -115,7 +118,7 @@ bp_next_word(const char *buf, size_t end, size_t *pos, size_t *ws, size_t *we, i
  * 0 when it does not fit (such a word is in no list).
  */
 size_t
-bp_fold_word(const char *s, size_t n, int ascii, char *out, size_t cap)
+np_bp_fold_word(const char *s, size_t n, int ascii, char *out, size_t cap)
 {
 	size_t i, m;
 
@@ -156,7 +159,7 @@ wt_grow(struct bp_wordtab *t)
 
 /* Adds flags to the already folded key (inserting it when new). */
 int
-bp_wordtab_add(struct bp_wordtab *t, const char *key, size_t n, uint32_t flags)
+np_bp_wordtab_add(struct bp_wordtab *t, const char *key, size_t n, uint32_t flags)
 {
 	uint64_t h;
 	size_t s;
@@ -187,9 +190,96 @@ bp_wordtab_add(struct bp_wordtab *t, const char *key, size_t n, uint32_t flags)
 }
 
 void
-bp_wordtab_free(struct bp_wordtab *t)
+np_bp_wordtab_free(struct bp_wordtab *t)
 {
 	free(t->slots);
 	np_arena_free(&t->arena);
 	memset(t, 0, sizeof *t);
+}
+
+/* ------------------------------------------------------------------ */
+/* hash counters (open addressing on 64-bit keys; 0 is never a key)    */
+
+/* Returns the slot of key in keys[0..n) (n a power of two). */
+size_t
+np_bp_hc_slot(const uint64_t *keys, size_t n, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & (n - 1);
+
+	while (keys[i] != 0 && keys[i] != key)
+		i = (i + 1) & (n - 1);
+	return i;
+}
+
+/* Makes an empty counter of at least want slots; keeps memory when big
+ * enough. */
+int
+np_bp_hc_reset(uint64_t **keys, uint32_t **vals, size_t *n, size_t want)
+{
+	size_t m = 64;
+
+	while (m < want * 2)
+		m *= 2;
+	if (*n < m || *n > 4 * m) {
+		uint64_t *k = calloc(m, sizeof *k);
+		uint32_t *v = calloc(m, sizeof *v);
+
+		if (k == NULL || v == NULL) {
+			free(k);
+			free(v);
+			return NP_ENOMEM;
+		}
+		free(*keys);
+		free(*vals);
+		*keys = k;
+		*vals = v;
+		*n = m;
+		return NP_OK;
+	}
+	memset(*keys, 0, *n * sizeof **keys);
+	memset(*vals, 0, *n * sizeof **vals);
+	return NP_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* literal search                                                      */
+
+/* Finds needle (m bytes, m > 0) in hay[0..n): memchr on its first byte,
+ * then a compare (memmem is not in POSIX). */
+static const char *
+find_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+	const char *p = hay, *end = hay + n;
+
+	while ((size_t)(end - p) >= m && (p = memchr(p, needle[0], (size_t)(end - p) - m + 1)) != NULL) {
+		if (memcmp(p, needle, m) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/* True when one of the NULL-terminated needles occurs in buf[s, e): a
+ * cheap test (memchr runs at memory speed) before a pattern is tried. */
+int
+np_bp_has_any(const char *buf, size_t s, size_t e, const char *const *needles)
+{
+	for (; *needles != NULL; needles++)
+		if (e > s && find_bytes(buf + s, e - s, *needles, strlen(*needles)) != NULL)
+			return 1;
+	return 0;
+}
+
+/* First offset >= s where one of the needles occurs in buf[s, e), or e. */
+size_t
+np_bp_first_of(const char *buf, size_t s, size_t e, const char *const *needles)
+{
+	size_t best = e;
+	const char *p;
+
+	for (; *needles != NULL; needles++)
+		if (e > s && (p = find_bytes(buf + s, e - s, *needles, strlen(*needles))) != NULL &&
+		    (size_t)(p - buf) < best)
+			best = (size_t)(p - buf);
+	return best;
 }
