@@ -1,15 +1,40 @@
 /*
  * articles_int.h - what the split-articles engine's files share (private
  * to filters/articles/).
+ *
+ * The engine is one driver (articles.c) and one file per format
+ * (fmt_*.c), each behind the same interface, struct np_art_format:
+ *
+ *   recognise   `line` is called, in the one detecting pass, on every
+ *               line whose first non-blank byte is in `firsts`; it
+ *               returns 1 when the line settles the format at once, and
+ *               may keep its own counters in the scan's flags[].  After
+ *               the pass `settle` (when not NULL) says whether the format
+ *               was seen; the first format in np_art_formats[] order
+ *               that says so wins.
+ *   find ends   `end` returns the end of the record that starts at
+ *               `from` (the partition is made of these ends).
+ *   metadata    `meta` fills an article's metadata; the text span
+ *               already holds the whole record.
+ *
+ * A new format is one new file with one such table, and one line in the
+ * list of np_art_formats[] (articles.c).  Line classifiers every format
+ * uses are in lines.c; metadata helpers (strings, dates, the generic
+ * title/byline/dateline reader) in meta.c.
  */
 #ifndef NP_ARTICLES_INT_H
 #define NP_ARTICLES_INT_H
 
+#include <stdint.h>
 #include "newsprep/articles.h"
+#include "newsprep/segment.h"
 
 struct np_dates;
 struct np_lexicon;
 struct np_re;
+
+/* Formats known (enum np_articles_format values are below this). */
+#define NP_ART_NFORMATS 16
 
 struct np_articles {
 	struct np_articles_opts o;
@@ -18,35 +43,92 @@ struct np_articles {
 	struct np_lexicon *teasers;	/* teaser-list headings */
 	struct np_re *lead;		/* "CITY (Agency) -" dateline */
 	struct np_arena arena;		/* metadata strings, per document */
+	uint32_t firsts[256];		/* formats to ask, by a line's first byte */
 	const char *buf;		/* the current document */
 	size_t len;
 	enum np_articles_format fmt;	/* its format */
+	const struct np_art_format *f;	/* and its detector */
 	size_t pos;			/* where the next record starts */
 	size_t n;			/* records given so far */
+	/* per-document state of the start-marker formats (heads, listing) */
 	int teaser;			/* heads: a teaser heading was passed */
-	/* heads: the last head_candidate answer */
-	int hc_valid, hc_teaser;
+	int hc_valid, hc_teaser;	/* heads: the last head_candidate answer */
 	size_t hc_from, hc_cand, hc_body, hc_prose;
-	/* heads: the head that will open the next record */
-	int pend_valid;
+	int pend_valid;			/* the head that will open the next record */
 	size_t pend_head, pend_body;
 };
 
-/* Line classifiers (articles.c); [s, e) is a trimmed line. */
-void art_trim(const char *b, size_t *s, size_t *e);
-int art_word(const char *b, size_t s, size_t e, const char *w);
-int art_is_ln_marker(const char *b, size_t s, size_t e);
-int art_is_ln_end(const char *b, size_t s, size_t e);
-int art_is_fa_trailer(const char *b, size_t s, size_t e);
-long art_words_line(const char *b, size_t s, size_t e);
-int art_is_separator(const char *b, size_t s, size_t e);
-int art_is_titlish(const char *b, size_t s, size_t e);
-size_t art_bullet(const char *b, size_t s, size_t e);
-int art_is_date_line(struct np_articles *c, const char *b, size_t s, size_t e,
-    char *value, size_t cap);
-int art_is_lead(struct np_articles *c, const char *b, size_t s, size_t e);
+/* The detecting pass's view of the current line. */
+struct np_art_scan {
+	struct np_line ln;		/* the line */
+	size_t s, e;			/* its trimmed content (s == e: blank) */
+	size_t s0, e0, s1, e1;		/* the two lines before it, trimmed */
+	unsigned flags[NP_ART_NFORMATS];	/* each format's own counters */
+};
 
-/* Fills the metadata of a (meta.c); returns 1 or a negative status. */
-int art_meta(struct np_articles *c, struct np_article *a);
+/* One format's detector; see the top of this file. */
+struct np_art_format {
+	enum np_articles_format id;
+	const char *name;		/* as -F and --jsonl spell it */
+	const char *firsts;		/* first bytes `line` wants; NULL: none */
+	int (*line)(struct np_articles *c, struct np_art_scan *sc);
+	int (*settle)(struct np_articles *c, struct np_art_scan *sc);
+	size_t (*end)(struct np_articles *c, size_t from);
+	void (*meta)(struct np_articles *c, struct np_article *a);
+};
+
+extern const struct np_art_format np_art_lexisnexis, np_art_factiva,
+    np_art_listing, np_art_separator, np_art_heads;
+
+/* A trimmed non-blank line and the number of its block (meta.c). */
+struct np_art_hline {
+	size_t s, e;		/* trimmed content */
+	size_t start, next;	/* the whole line */
+	int block;
+};
+
+/* Longest title, source or date line considered. */
+#define NP_ART_TITLE_MAX 200
+#define NP_ART_SOURCE_MAX 80
+/* A prose line is at least this long. */
+#define NP_ART_PROSE_LINE 50
+/* Header lines a metadata reader considers at most. */
+#define NP_ART_HEAD_LINES 40
+
+/* ---- line classifiers (lines.c); [s, e) is a trimmed line ---- */
+void np_art_trim(const char *b, size_t *s, size_t *e);
+int np_art_word(const char *b, size_t s, size_t e, const char *w);
+size_t np_art_digits(const char *b, size_t *p, size_t e);
+void np_art_spaces(const char *b, size_t *p, size_t e);
+long np_art_words_line(const char *b, size_t s, size_t e);
+int np_art_is_separator(const char *b, size_t s, size_t e);
+int np_art_is_titlish(const char *b, size_t s, size_t e);
+size_t np_art_bullet(const char *b, size_t s, size_t e);
+int np_art_is_date_line(struct np_articles *c, const char *b, size_t s, size_t e,
+    char *value, size_t cap);
+int np_art_is_lead(struct np_articles *c, const char *b, size_t s, size_t e);
+int np_art_has_alnum(const char *b, size_t s, size_t e);
+size_t np_art_after_blanks(const char *b, size_t len, size_t pos);
+size_t np_art_next_line_start(const char *b, size_t len, size_t pos);
+size_t np_art_trailer_cut(struct np_articles *c, const struct np_line *ln);
+int np_art_ends_sentence(const char *b, size_t s, size_t e);
+size_t np_art_prose_bytes(const char *b, size_t s, size_t e, size_t enough);
+
+/* ---- format signatures other files test (unit tests, meta) ---- */
+int np_art_is_ln_marker(const char *b, size_t s, size_t e);
+int np_art_is_ln_end(const char *b, size_t s, size_t e);
+int np_art_is_fa_trailer(const char *b, size_t s, size_t e);
+
+/* ---- metadata helpers (meta.c) ---- */
+void np_art_set_str(struct np_articles *c, struct np_articles_str *out,
+    size_t s, size_t e);
+int np_art_read_lines(const char *b, size_t from, size_t end,
+    struct np_art_hline *h, int max);
+int np_art_parse_date(struct np_articles *c, const char *b, size_t s, size_t e,
+    struct np_article *a);
+int np_art_has_digit(const char *b, size_t s, size_t e);
+int np_art_is_copyright(const char *b, size_t s, size_t e);
+void np_art_set_text(struct np_article *a, const char *b, size_t s, size_t e);
+void np_art_meta_plain(struct np_articles *c, struct np_article *a);
 
 #endif

@@ -92,35 +92,35 @@ str(const struct np_articles_str *v)
 static void
 test_classifiers(void)
 {
-	ok(LINE(art_is_ln_marker, "1 of 10 DOCUMENTS"), "ln marker: N of M DOCUMENTS");
-	ok(LINE(art_is_ln_marker, "12 of 383 DOCUMENTS"), "ln marker: big numbers");
-	ok(LINE(art_is_ln_marker, "1 of 1 DOCUMENT"), "ln marker: singular");
-	ok(LINE(art_is_ln_marker, "DOCUMENT 3 OF 20"), "ln marker: DOCUMENT N OF M");
-	ok(!LINE(art_is_ln_marker, "1 of 10 documents were missing"), "ln marker: prose is not one");
-	ok(!LINE(art_is_ln_marker, "one of 10 DOCUMENTS"), "ln marker: needs digits");
-	ok(LINE(art_is_ln_end, "End of Document"), "ln end line");
-	ok(LINE(art_is_fa_trailer, "Document CSTLDG0020190314ef3e0000b"), "factiva trailer");
-	ok(!LINE(art_is_fa_trailer, "Document type: press release"), "factiva trailer: not prose");
-	ok(!LINE(art_is_fa_trailer, "Document ABC"), "factiva trailer: id too short");
-	is_int(LINE(art_words_line, "512 words"), 512, "words line");
-	is_int(LINE(art_words_line, "2,968 words"), 2968, "words line with a comma");
-	is_int(LINE(art_words_line, "512 words later"), -1, "words line: prose");
-	is_int(LINE(art_words_line, "WC       356 words"), 356, "words line: WC field code");
-	ok(LINE(art_is_fa_trailer, "AN       Document LKSGZT0020200902eg920000d"), "factiva trailer: AN field code");
-	is_int(LINE(art_words_line, ",12 words"), -1, "words line: leading comma");
-	ok(LINE(art_is_separator, "* * *"), "separator * * *");
-	ok(LINE(art_is_separator, "----------"), "separator ----");
-	ok(LINE(art_is_separator, "  ====  "), "separator ==== with blanks");
-	ok(LINE(art_is_separator, "\f"), "separator form feed");
-	ok(!LINE(art_is_separator, "--"), "separator needs three marks");
-	ok(!LINE(art_is_separator, "-=-"), "separator: one mark only");
-	ok(!LINE(art_is_separator, "*** BREAKING ***"), "separator: no words");
-	ok(LINE(art_is_titlish, "Choir wins regional contest"), "title-like line");
-	ok(!LINE(art_is_titlish, "and then they left."), "lower-case clause is not a title");
-	ok(!LINE(art_is_titlish, "The end of the story."), "a sentence is not a title");
-	is_int(LINE(art_bullet, "- Business"), 2, "bullet -");
-	is_int(LINE(art_bullet, "\xe2\x80\xa2 Politics"), 4, "bullet U+2022");
-	is_int(LINE(art_bullet, "-Business"), 0, "no bullet without a space");
+	ok(LINE(np_art_is_ln_marker, "1 of 10 DOCUMENTS"), "ln marker: N of M DOCUMENTS");
+	ok(LINE(np_art_is_ln_marker, "12 of 383 DOCUMENTS"), "ln marker: big numbers");
+	ok(LINE(np_art_is_ln_marker, "1 of 1 DOCUMENT"), "ln marker: singular");
+	ok(LINE(np_art_is_ln_marker, "DOCUMENT 3 OF 20"), "ln marker: DOCUMENT N OF M");
+	ok(!LINE(np_art_is_ln_marker, "1 of 10 documents were missing"), "ln marker: prose is not one");
+	ok(!LINE(np_art_is_ln_marker, "one of 10 DOCUMENTS"), "ln marker: needs digits");
+	ok(LINE(np_art_is_ln_end, "End of Document"), "ln end line");
+	ok(LINE(np_art_is_fa_trailer, "Document CSTLDG0020190314ef3e0000b"), "factiva trailer");
+	ok(!LINE(np_art_is_fa_trailer, "Document type: press release"), "factiva trailer: not prose");
+	ok(!LINE(np_art_is_fa_trailer, "Document ABC"), "factiva trailer: id too short");
+	is_int(LINE(np_art_words_line, "512 words"), 512, "words line");
+	is_int(LINE(np_art_words_line, "2,968 words"), 2968, "words line with a comma");
+	is_int(LINE(np_art_words_line, "512 words later"), -1, "words line: prose");
+	is_int(LINE(np_art_words_line, "WC       356 words"), 356, "words line: WC field code");
+	ok(LINE(np_art_is_fa_trailer, "AN       Document LKSGZT0020200902eg920000d"), "factiva trailer: AN field code");
+	is_int(LINE(np_art_words_line, ",12 words"), -1, "words line: leading comma");
+	ok(LINE(np_art_is_separator, "* * *"), "separator * * *");
+	ok(LINE(np_art_is_separator, "----------"), "separator ----");
+	ok(LINE(np_art_is_separator, "  ====  "), "separator ==== with blanks");
+	ok(LINE(np_art_is_separator, "\f"), "separator form feed");
+	ok(!LINE(np_art_is_separator, "--"), "separator needs three marks");
+	ok(!LINE(np_art_is_separator, "-=-"), "separator: one mark only");
+	ok(!LINE(np_art_is_separator, "*** BREAKING ***"), "separator: no words");
+	ok(LINE(np_art_is_titlish, "Choir wins regional contest"), "title-like line");
+	ok(!LINE(np_art_is_titlish, "and then they left."), "lower-case clause is not a title");
+	ok(!LINE(np_art_is_titlish, "The end of the story."), "a sentence is not a title");
+	is_int(LINE(np_art_bullet, "- Business"), 2, "bullet -");
+	is_int(LINE(np_art_bullet, "\xe2\x80\xa2 Politics"), 4, "bullet U+2022");
+	is_int(LINE(np_art_bullet, "-Business"), 0, "no bullet without a space");
 }
 
 static const char LN[] =

@@ -1,0 +1,237 @@
+/*
+ * fmt_factiva.c - Factiva exports.
+ *
+ * Recognise: a trailer line "Document " + a 16..40 character id settles
+ * the format.  Ends: after the next trailer and the blank lines after
+ * it, when another article (a trailer or an "N words" line) follows.
+ *
+ * Metadata: the "N words" line anchors the header: before it the title
+ * and the "By" line, after it the date, (a time,) the source; the body
+ * opens after the copyright line and ends at the "Document ..." trailer.
+ * An export with field codes (HD, BY, WC, PD, SN, SE, LP, TD) is read by
+ * code.
+ */
+#include <stdint.h>
+#include <string.h>
+#include "articles_int.h"
+
+/* True for a Factiva trailer: "Document " and an id of 16..40 letters and
+ * np_art_digits ("Document WSJ0000020100111e61b0000m"), also after the "AN"
+ * field code of an export with field codes. */
+int
+np_art_is_fa_trailer(const char *b, size_t s, size_t e)
+{
+	size_t p;
+
+	if (e - s > 2 && b[s] == 'A' && b[s + 1] == 'N' && (b[s + 2] == ' ' || b[s + 2] == '\t')) {
+		s += 2;
+		np_art_spaces(b, &s, e);
+	}
+	if (e - s < 25 || e - s > 49 || memcmp(b + s, "Document ", 9) != 0)
+		return 0;
+	for (p = s + 9; p < e; p++) {
+		unsigned char ch = (unsigned char)b[p];
+
+		if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+		    (ch >= 'A' && ch <= 'Z')))
+			return 0;
+	}
+	return 1;
+}
+
+/* True when [from, len) holds another Factiva article: a trailer or a
+ * word-count line. */
+static int
+fa_more(struct np_articles *c, size_t from)
+{
+	const char *b = c->buf;
+	struct np_line ln;
+	size_t p = from;
+
+	while (np_next_line(b, c->len, &p, &ln)) {
+		size_t s = ln.start, e = ln.end;
+
+		np_art_trim(b, &s, &e);
+		if (s < e && ((((b[s] >= '0' && b[s] <= '9') || b[s] == 'W') &&
+		    np_art_words_line(b, s, e) >= 0) ||
+		    ((b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e))))
+			return 1;
+	}
+	return 0;
+}
+
+/* Factiva: after the next "Document ..." trailer. */
+static size_t
+fa_end(struct np_articles *c, size_t from)
+{
+	const char *b = c->buf;
+	struct np_line ln;
+	size_t p = from;
+
+	while (np_next_line(b, c->len, &p, &ln)) {
+		size_t s = ln.start, e = ln.end;
+
+		np_art_trim(b, &s, &e);
+		if (s < e && (b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e)) {
+			size_t cut = np_art_after_blanks(b, c->len, ln.next);
+
+			return fa_more(c, cut) ? cut : c->len;
+		}
+	}
+	return c->len;
+}
+
+/* The field code opening a trimmed line of a Factiva export with field
+ * codes ("HD", "WC", "IPD": 2 or 3 capitals, then blanks), as its length;
+ * 0 when there is none. */
+static size_t
+field_code(const char *b, size_t s, size_t e)
+{
+	size_t p = s;
+
+	while (p < e && p - s < 4 && b[p] >= 'A' && b[p] <= 'Z')
+		p++;
+	if (p - s < 2 || p - s > 3 || p >= e || (b[p] != ' ' && b[p] != '\t'))
+		return 0;
+	return p - s;
+}
+
+/*
+ * Factiva metadata with field codes: HD headline, BY byline, WC words,
+ * PD date, SN source, SE section, LP and TD the text; a field's value
+ * runs on over the lines up to the next code.
+ */
+static void
+meta_factiva_codes(struct np_articles *c, struct np_article *a)
+{
+	const char *b = c->buf;
+	struct np_line ln;
+	size_t p = a->record.start, end = a->record.end, vs = 0, ve = 0;
+	size_t ts = SIZE_MAX, te = 0;
+	char code[4] = "";
+
+	for (;;) {
+		int more = np_next_line(b, end, &p, &ln);
+		size_t s = more ? ln.start : end, e = more ? ln.end : end, k = 0;
+
+		np_art_trim(b, &s, &e);
+		if (more && s == e)
+			continue;
+		if (more)
+			k = field_code(b, s, e);
+		if (!more || k > 0) {
+			/* the field before ends here */
+			if (strcmp(code, "HD") == 0)
+				np_art_set_str(c, &a->title, vs, ve);
+			else if (strcmp(code, "BY") == 0)
+				np_art_set_str(c, &a->byline, np_art_word(b, vs, ve, "by ") ? vs + 3 : vs, ve);
+			else if (strcmp(code, "SN") == 0)
+				np_art_set_str(c, &a->source, vs, ve);
+			else if (strcmp(code, "SE") == 0)
+				np_art_set_str(c, &a->section, vs, ve);
+			else if (strcmp(code, "WC") == 0)
+				a->words = np_art_words_line(b, vs, ve);
+			else if (strcmp(code, "PD") == 0)
+				np_art_parse_date(c, b, vs, ve, a);
+			else if (strcmp(code, "LP") == 0 || strcmp(code, "TD") == 0) {
+				if (ts == SIZE_MAX)
+					ts = vs;
+				te = ve;
+			}
+			if (!more)
+				break;
+			memcpy(code, b + s, k);
+			code[k] = '\0';
+			vs = s + k;
+			ve = e;
+			while (vs < ve && (b[vs] == ' ' || b[vs] == '\t'))
+				vs++;
+		} else {
+			ve = e;
+		}
+	}
+	if (ts != SIZE_MAX)
+		np_art_set_text(a, b, ts, te);
+}
+
+/* Factiva metadata. */
+static void
+meta_factiva(struct np_articles *c, struct np_article *a)
+{
+	const char *b = c->buf;
+	struct np_art_hline h[NP_ART_HEAD_LINES];
+	size_t end = a->record.end, body;
+	struct np_line ln;
+	size_t p;
+	int n, i, w = -1, j;
+
+	n = np_art_read_lines(b, a->record.start, end, h, 20);
+	if (n > 0 && field_code(b, h[0].s, h[0].e) > 0) {
+		for (i = 0; i < n; i++)
+			if (np_art_word(b, h[i].s, h[i].e, "hd ") || np_art_word(b, h[i].s, h[i].e, "hd\t")) {
+				meta_factiva_codes(c, a);
+				return;
+			}
+	}
+	for (i = 0; i < n; i++)
+		if ((a->words = np_art_words_line(b, h[i].s, h[i].e)) >= 0) {
+			w = i;
+			break;
+		}
+	if (w < 0) {
+		a->words = -1;
+		np_art_set_text(a, b, a->record.start, end);
+		return;
+	}
+	for (i = 0; i < w; i++) {
+		if (np_art_word(b, h[i].s, h[i].e, "by ")) {
+			if (a->byline.s == NULL)
+				np_art_set_str(c, &a->byline, h[i].s + 3, h[i].e);
+		} else if (a->title.s == NULL) {
+			np_art_set_str(c, &a->title, h[i].s, h[i].e);
+		}
+	}
+	j = w + 1;
+	if (j < n && np_art_parse_date(c, b, h[j].s, h[j].e, a))
+		j++;
+	/* a time of day ("12:30 GMT") may follow the date */
+	if (j < n && h[j].e - h[j].s <= 12 && np_art_has_digit(b, h[j].s, h[j].e) &&
+	    memchr(b + h[j].s, ':', h[j].e - h[j].s) != NULL)
+		j++;
+	if (j < n)
+		np_art_set_str(c, &a->source, h[j].s, h[j].e);
+	/* the body opens after the copyright line, else after the header block */
+	body = j + 1 < n ? h[j + 1].start : end;
+	for (i = j + 1; i < n && i < j + 8; i++)
+		if (np_art_is_copyright(b, h[i].s, h[i].e)) {
+			body = h[i].next;
+			break;
+		}
+	if (i == n || i == j + 8) {
+		for (i = j + 1; i < n && h[i].block == h[j].block; i++)
+			;
+		body = i < n ? h[i].start : end;
+	}
+	p = body;
+	while (np_next_line(b, end, &p, &ln)) {
+		size_t s = ln.start, e = ln.end;
+
+		np_art_trim(b, &s, &e);
+		if (s < e && (b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e)) {
+			end = ln.start;
+			break;
+		}
+	}
+	np_art_set_text(a, b, body, end);
+}
+
+/* Detecting pass: a trailer line settles it. */
+static int
+fa_line(struct np_articles *c, struct np_art_scan *sc)
+{
+	return np_art_is_fa_trailer(c->buf, sc->s, sc->e);
+}
+
+const struct np_art_format np_art_factiva = {
+	NP_ARTICLES_FACTIVA, "factiva", "DA", fa_line, NULL, fa_end, meta_factiva
+};

@@ -1,0 +1,317 @@
+/*
+ * lines.c - the line classifiers every format of the split-articles
+ * engine uses: trimming, words, separators, titles, bullets, date lines
+ * (through the normalize-dates engine), datelines, blank runs.
+ *
+ * Each takes the document and a line's byte span ([s, e), usually
+ * trimmed by np_art_trim) and looks at nothing else, so a detector can
+ * call them on any line in any order; none allocates.
+ */
+#include <string.h>
+#include "newsprep/dates.h"
+#include "newsprep/re.h"
+#include "articles_int.h"
+
+/* Longest line read as a date line. */
+#define DATE_LINE_MAX 64
+
+/* Trims blanks (space, tab, CR, NBSP) off both ends of [*s, *e). */
+void
+np_art_trim(const char *b, size_t *s, size_t *e)
+{
+	while (*s < *e) {
+		unsigned char ch = (unsigned char)b[*s];
+
+		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v')
+			(*s)++;
+		else if (ch == 0xC2 && *s + 1 < *e && (unsigned char)b[*s + 1] == 0xA0)
+			*s += 2;
+		else
+			break;
+	}
+	while (*e > *s) {
+		unsigned char ch = (unsigned char)b[*e - 1];
+
+		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v')
+			(*e)--;
+		else if (ch == 0xA0 && *e - 1 > *s && (unsigned char)b[*e - 2] == 0xC2)
+			*e -= 2;
+		else
+			break;
+	}
+}
+
+/* ASCII case-insensitive comparison of b[s, s+n) with the lower-case
+ * word w. */
+int
+np_art_word(const char *b, size_t s, size_t e, const char *w)
+{
+	size_t n = strlen(w), i;
+
+	if (e - s < n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)b[s + i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 'a' - 'A';
+		if (ch != (unsigned char)w[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* Reads a run of np_art_digits at *p (at most 9); returns how many. */
+size_t
+np_art_digits(const char *b, size_t *p, size_t e)
+{
+	size_t n = 0;
+
+	while (*p < e && b[*p] >= '0' && b[*p] <= '9' && n < 9) {
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+/* Skips np_art_spaces and tabs. */
+void
+np_art_spaces(const char *b, size_t *p, size_t e)
+{
+	while (*p < e && (b[*p] == ' ' || b[*p] == '\t'))
+		(*p)++;
+}
+
+/* Parses "512 words" / "2,968 words" / "WC 512 words" (trimmed line);
+ * returns the number or -1. */
+long
+np_art_words_line(const char *b, size_t s, size_t e)
+{
+	long v = 0;
+	size_t p = s;
+	int nd = 0;
+
+	/* the WC field of an export with field codes */
+	if (e - p > 2 && b[p] == 'W' && b[p + 1] == 'C' && (b[p + 2] == ' ' || b[p + 2] == '\t')) {
+		p += 2;
+		np_art_spaces(b, &p, e);
+	}
+
+	while (p < e && ((b[p] >= '0' && b[p] <= '9') || (b[p] == ',' && nd > 0))) {
+		if (b[p] != ',') {
+			if (v > 100000000L)
+				return -1;
+			v = v * 10 + (b[p] - '0');
+			nd++;
+		}
+		p++;
+	}
+	if (nd == 0)
+		return -1;
+	np_art_spaces(b, &p, e);
+	if (e - p == 5 && np_art_word(b, p, e, "words"))
+		return v;
+	return -1;
+}
+
+/*
+ * When the line [s, e) (untrimmed content) is a separator line, returns
+ * 1: a form feed as its first non-blank byte, or only repeats of one of
+ * * - = _ # ~ (three or more, np_art_spaces allowed between).
+ */
+int
+np_art_is_separator(const char *b, size_t s, size_t e)
+{
+	size_t p;
+	unsigned char ch = 0;
+	int n = 0;
+
+	np_art_trim(b, &s, &e);
+	if (s < e && b[s] == '\f')
+		return 1;
+	if (e - s < 3 || e - s > 120)
+		return 0;
+	for (p = s; p < e; p++) {
+		unsigned char x = (unsigned char)b[p];
+
+		if (x == ' ' || x == '\t')
+			continue;
+		if (n == 0) {
+			if (!strchr("*-=_#~", x))
+				return 0;
+			ch = x;
+		} else if (x != ch) {
+			return 0;
+		}
+		n++;
+	}
+	return n >= 3;
+}
+
+/* True when the trimmed line can be a title: 2..NP_ART_TITLE_MAX bytes, opens
+ * with a capital, a digit, a quote or a non-ASCII letter, and does not
+ * end like a clause (. , :); a ';' may join a headline to its deck. */
+int
+np_art_is_titlish(const char *b, size_t s, size_t e)
+{
+	unsigned char f, l;
+	int letters = 0;
+
+	if (e - s < 2 || e - s > NP_ART_TITLE_MAX)
+		return 0;
+	f = (unsigned char)b[s];
+	l = (unsigned char)b[e - 1];
+	if (!((f >= 'A' && f <= 'Z') || (f >= '0' && f <= '9') || f == '"' ||
+	    f == '\'' || f >= 0xC3))
+		return 0;
+	if (f == 0xE2)		/* bullets, dashes, typographic quotes */
+		return e - s > 3 && (unsigned char)b[s + 1] == 0x80 &&
+		    ((unsigned char)b[s + 2] == 0x9C || (unsigned char)b[s + 2] == 0x98) &&
+		    !strchr(".,;:", l);
+	if (strchr(".,:", l))
+		return 0;
+	/* words, not a number or a code: three letters at least */
+	for (; s < e && letters < 3; s++)
+		if (((unsigned char)b[s] | 0x20) >= 'a' && ((unsigned char)b[s] | 0x20) <= 'z')
+			letters++;
+		else if ((unsigned char)b[s] >= 0xC3)
+			letters++;
+	return letters >= 3;
+}
+
+/* Length of a bullet at the start of the trimmed line ("- ", "• ",
+ * "– ", "* ", "· "), or 0. */
+size_t
+np_art_bullet(const char *b, size_t s, size_t e)
+{
+	if (e - s >= 2 && (b[s] == '-' || b[s] == '*') && b[s + 1] == ' ')
+		return 2;
+	if (e - s >= 4 && (unsigned char)b[s] == 0xE2 && (unsigned char)b[s + 1] == 0x80 &&
+	    ((unsigned char)b[s + 2] == 0xA2 || (unsigned char)b[s + 2] == 0x93) &&
+	    b[s + 3] == ' ')
+		return 4;
+	if (e - s >= 3 && (unsigned char)b[s] == 0xC2 && (unsigned char)b[s + 1] == 0xB7 &&
+	    b[s + 2] == ' ')
+		return 3;
+	return 0;
+}
+
+/*
+ * True when the trimmed line is only a date ("02-07-2025", "January 11,
+ * 2010 Monday", "Updated March 4, 2024 10:00"), as the dates engine's
+ * dateline logic reads it; the ISO value goes to value when non-NULL.
+ */
+int
+np_art_is_date_line(struct np_articles *c, const char *b, size_t s, size_t e,
+    char *value, size_t cap)
+{
+	char v[NP_DATE_VALUE_MAX];
+	struct np_span where;
+	size_t p;
+	int digit = 0;
+
+	if (e - s < 6 || e - s > DATE_LINE_MAX)
+		return 0;
+	for (p = s; p < e; p++)
+		if (b[p] >= '0' && b[p] <= '9') {
+			digit = 1;
+			break;
+		}
+	if (!digit)
+		return 0;
+	if (!np_dates_dateline(c->dates, b + s, e - s, v, sizeof(v), &where))
+		return 0;
+	/* the date must be the line's substance, not a year in a headline */
+	if (where.end - where.start < (e - s) / 2 || strlen(v) < 7)
+		return 0;
+	if (value != NULL && cap > 0) {
+		strncpy(value, v, cap - 1);
+		value[cap - 1] = '\0';
+	}
+	return 1;
+}
+
+/* True when the trimmed line opens with a "CITY (Agency) -" dateline. */
+int
+np_art_is_lead(struct np_articles *c, const char *b, size_t s, size_t e)
+{
+	unsigned char f = (unsigned char)b[s];
+
+	if (e - s < 8 || !((f >= 'A' && f <= 'Z') || f >= 0xC3))
+		return 0;
+	return np_re_match_at(c->lead, b, e - s > 200 ? s + 200 : e, s, NULL, 0) == 1;
+}
+
+/* True when [s, e) holds a letter or digit (ASCII, or any non-ASCII
+ * byte). */
+int
+np_art_has_alnum(const char *b, size_t s, size_t e)
+{
+	for (; s < e; s++) {
+		unsigned char ch = (unsigned char)b[s];
+
+		if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ||
+		    ch >= 0xC3)
+			return 1;
+	}
+	return 0;
+}
+
+/* Returns the offset after the line at pos and the blank lines after it. */
+size_t
+np_art_after_blanks(const char *b, size_t len, size_t pos)
+{
+	struct np_line ln;
+	size_t p = pos, q;
+
+	while (q = p, np_next_line(b, len, &p, &ln)) {
+		if (!np_is_blank(b, ln.start, ln.end))
+			return q;
+	}
+	return len;
+}
+
+/* The start of the line after the one at pos. */
+size_t
+np_art_next_line_start(const char *b, size_t len, size_t pos)
+{
+	const char *nl = memchr(b + pos, '\n', len - pos);
+
+	return nl == NULL ? len : (size_t)(nl - b) + 1;
+}
+
+/* The end of a record that ends at a trailer line: after it and the
+ * blank lines that follow, or the document end when nothing follows. */
+size_t
+np_art_trailer_cut(struct np_articles *c, const struct np_line *ln)
+{
+	size_t cut = np_art_after_blanks(c->buf, c->len, ln->next);
+
+	return np_art_has_alnum(c->buf, cut, c->len) ? cut : c->len;
+}
+
+/* True when the trimmed line ends a sentence: . ! ? or a closing quote
+ * or bracket after one. */
+int
+np_art_ends_sentence(const char *b, size_t s, size_t e)
+{
+	while (e > s && (b[e - 1] == '"' || b[e - 1] == '\'' || b[e - 1] == ')' ||
+	    ((unsigned char)b[e - 1] >= 0x80 && (unsigned char)b[e - 1] <= 0xBF &&
+	    e - s >= 3 && (unsigned char)b[e - 3] == 0xE2)))
+		e -= (unsigned char)b[e - 1] >= 0x80 ? 3 : 1;
+	return e > s && (b[e - 1] == '.' || b[e - 1] == '!' || b[e - 1] == '?');
+}
+
+/* Bytes of prose (lines of NP_ART_PROSE_LINE bytes or more) in [s, e); stops
+ * counting once over `enough`. */
+size_t
+np_art_prose_bytes(const char *b, size_t s, size_t e, size_t enough)
+{
+	struct np_line ln;
+	size_t p = s, n = 0;
+
+	while (n < enough && np_next_line(b, e, &p, &ln))
+		if (ln.end - ln.start >= NP_ART_PROSE_LINE)
+			n += ln.end - ln.start;
+	return n;
+}
