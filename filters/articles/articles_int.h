@@ -113,6 +113,8 @@ size_t np_art_next_line_start(const char *b, size_t len, size_t pos);
 size_t np_art_trailer_cut(struct np_articles *c, const struct np_line *ln);
 int np_art_ends_sentence(const char *b, size_t s, size_t e);
 size_t np_art_prose_bytes(const char *b, size_t s, size_t e, size_t enough);
+int np_art_next_text_line(const char *b, size_t end, size_t *p, struct np_line *ln,
+    size_t *s, size_t *e);
 
 /* ---- format signatures other files test (unit tests, meta) ---- */
 int np_art_is_ln_marker(const char *b, size_t s, size_t e);

@@ -46,17 +46,13 @@ fa_more(struct np_articles *c, size_t from)
 {
 	const char *b = c->buf;
 	struct np_line ln;
-	size_t p = from;
+	size_t p = from, s, e;
 
-	while (np_next_line(b, c->len, &p, &ln)) {
-		size_t s = ln.start, e = ln.end;
-
-		np_art_trim(b, &s, &e);
-		if (s < e && ((((b[s] >= '0' && b[s] <= '9') || b[s] == 'W') &&
+	while (np_art_next_text_line(b, c->len, &p, &ln, &s, &e))
+		if ((((b[s] >= '0' && b[s] <= '9') || b[s] == 'W') &&
 		    np_art_words_line(b, s, e) >= 0) ||
-		    ((b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e))))
+		    ((b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e)))
 			return 1;
-	}
 	return 0;
 }
 
@@ -66,18 +62,13 @@ fa_end(struct np_articles *c, size_t from)
 {
 	const char *b = c->buf;
 	struct np_line ln;
-	size_t p = from;
+	size_t p = from, s, e, cut;
 
-	while (np_next_line(b, c->len, &p, &ln)) {
-		size_t s = ln.start, e = ln.end;
-
-		np_art_trim(b, &s, &e);
-		if (s < e && (b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e)) {
-			size_t cut = np_art_after_blanks(b, c->len, ln.next);
-
+	while (np_art_next_text_line(b, c->len, &p, &ln, &s, &e))
+		if ((b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e)) {
+			cut = np_art_after_blanks(b, c->len, ln.next);
 			return fa_more(c, cut) ? cut : c->len;
 		}
-	}
 	return c->len;
 }
 

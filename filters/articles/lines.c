@@ -315,3 +315,20 @@ np_art_prose_bytes(const char *b, size_t s, size_t e, size_t enough)
 			n += ln.end - ln.start;
 	return n;
 }
+
+/* Reads the next line at *p that is not blank (np_next_line, then
+ * np_art_trim): fills *ln and its trimmed content [*s, *e) and returns
+ * 1, or 0 at `end`.  The walk every format's scans make. */
+int
+np_art_next_text_line(const char *b, size_t end, size_t *p, struct np_line *ln,
+    size_t *s, size_t *e)
+{
+	while (np_next_line(b, end, p, ln)) {
+		*s = ln->start;
+		*e = ln->end;
+		np_art_trim(b, s, e);
+		if (*s < *e)
+			return 1;
+	}
+	return 0;
+}
