@@ -92,16 +92,88 @@ struct np_quotes {
 	size_t names_rec;	/* records before this one can match no new name */
 };
 
-/* The cue entry for a single-word token, or NULL (quotes.c). */
+#define SUBJECT_GAP 25		/* tokens between a speaker and its cue */
+#define CUE_REACH 14		/* tokens from a cue to the quotation */
+
+/* A speaker phrase: tokens [t0, t1) of the window. */
+struct np_phrase {
+	size_t t0, t1;
+	enum np_speaker_kind kind;
+	char gender;
+};
+
+/* What attribution found for one quotation. */
+struct np_attrib {
+	int have_cue;
+	int adjacent;		/* the cue is next to the quotation */
+	int headline;		/* a headline's NAME: "..." */
+	size_t cue_s, cue_e;
+	int have_np;
+	enum np_speaker_kind kind;
+	size_t np_s, np_e;	/* speaker phrase in the text */
+	size_t name_s, name_e;	/* for NAME: the name without titles */
+	char gender;
+};
+
+/* ---- cues.c: what a token of the window q->tk is ---- */
+
+/* Looks token i up in a lexicon (words only). */
+const struct np_lexentry *np_q_find(const struct np_quotes *q,
+    const struct np_qlex *lx, size_t i);
+/* True when token i is the punctuation character c. */
+int np_q_punct_is(const struct np_quotes *q, size_t i, char c);
+/* The cue entry for a single-word token, or NULL. */
 const struct np_lexentry *np_quotes_cue(const struct np_quotes *q,
     const struct np_tok *t);
 /* True when the token may stand between a speaker and a cue (also,
  * later, has). */
 int np_quotes_adverb(const struct np_quotes *q, const struct np_tok *t);
+/* The cue starting at token i (before lim): its class ('v', 't', 'a',
+ * 'g') and its number of tokens in *n, or 0. */
+int np_q_cue_at(const struct np_quotes *q, size_t i, size_t lim, size_t *n);
+int np_q_is_stop(const struct np_quotes *q, size_t i);
+int np_q_is_title(const struct np_quotes *q, size_t i);
+/* Pronoun gender of token i ('m', 'f', 'p', 'n'), or 0. */
+char np_q_pronoun(const struct np_quotes *q, size_t i);
+/* Class letter of token i in quotes-function.tsv, or 0. */
+char np_q_stop_class(const struct np_quotes *q, size_t i);
+int np_q_is_det(const struct np_quotes *q, size_t i);
+/* A capitalised word that may be part of a name. */
+int np_q_namey(const struct np_quotes *q, size_t i);
+/* Tokens [a, b) hold more than titles. */
+int np_q_has_name(const struct np_quotes *q, size_t a, size_t b);
+/* A word that ends a nominal phrase read forward (who, that, in). */
+int np_q_clause_word(const struct np_quotes *q, size_t i);
+/* Last token at or before j that is not an adverb, or SIZE_MAX. */
+size_t np_q_skip_adverbs_back(const struct np_quotes *q, size_t lo, size_t j);
+int np_q_dash(const struct np_quotes *q, size_t i);
 
-/* True for a name particle: de, van, von, der, bin, al... (names.c). */
+/* ---- speakers.c: speaker phrases ---- */
+
+int np_forward(const struct np_quotes *q, size_t i, size_t lim,
+    struct np_phrase *p);
+int np_after_cue(const struct np_quotes *q, size_t i, size_t lim,
+    struct np_phrase *p);
+int np_backward(const struct np_quotes *q, size_t lo, size_t j,
+    struct np_phrase *p, int depth);
+void np_q_set_np(const struct np_quotes *q, struct np_attrib *a,
+    const struct np_phrase *p);
+void np_q_set_cue(const struct np_quotes *q, struct np_attrib *a, size_t c,
+    size_t n, int cls, size_t lim);
+int np_q_descriptor(const struct np_quotes *q, size_t i, size_t t0);
+
+/* ---- window.c: the sentences after and before a quotation ---- */
+
+int np_q_after(struct np_quotes *q, size_t from, size_t to,
+    struct np_attrib *a);
+int np_q_before(struct np_quotes *q, size_t from, size_t to,
+    struct np_attrib *a);
+
+/* ---- names.c: the document's name table ---- */
+
+/* True for a name particle: de, van, von, der, bin, al... */
 int np_quotes_particle(const struct np_quotes *q, const struct np_tok *t);
-/* Forgets the names of the previous document (names.c). */
+/* Forgets the names of the previous document. */
 void np_quotes_reset_names(struct np_quotes *q);
 /* Collects the document's names up to offset upto, going on from where
  * the last call stopped.  Returns NP_OK or NP_ENOMEM. */
@@ -111,5 +183,28 @@ int np_quotes_is_org(struct np_quotes *q, struct np_name *nm);
 /* The surname entry for the word buf[s, e), or NULL. */
 const struct np_surname *np_quotes_surname(struct np_quotes *q, size_t s,
     size_t e);
+
+/* ---- coref.c: pronouns and short names resolved over the table ---- */
+
+/* Fills the name table up to upto and marks earlier speakers as
+ * sources.  Returns NP_OK or NP_ENOMEM. */
+int np_quotes_ensure_names(struct np_quotes *q, size_t upto);
+/* Index of the name that starts at s, or SIZE_MAX. */
+size_t np_q_name_at(const struct np_quotes *q, size_t s);
+/* The fullest form of the name buf[s, e) in *os, *oe. */
+void np_q_fullest(struct np_quotes *q, size_t s, size_t e, char gender,
+    size_t *os, size_t *oe);
+/* The name a pronoun at pos of the given gender refers to, or SIZE_MAX. */
+size_t np_q_resolve(struct np_quotes *q, size_t pos, char gender);
+
+/* ---- keep.c: which quotations are kept ---- */
+
+size_t np_q_count_words(const char *buf, size_t s, size_t e);
+int np_q_title_case(const char *buf, size_t s, size_t e);
+int np_q_after_preposition(const char *buf, size_t open);
+int np_q_nickname(const char *buf, size_t len, const struct np_qcand *c);
+int np_q_ends_sentence(const char *buf, size_t s, size_t e);
+int np_q_full_sentence(const char *buf, size_t s, size_t e);
+int np_q_follows_quote(const struct np_quotes *q, const struct np_qcand *c);
 
 #endif

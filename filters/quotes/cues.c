@@ -1,0 +1,187 @@
+/*
+ * cues.c - what a token of a window is: speech cue (quotes-cues.tsv, up
+ * to three words joined by single spaces), pronoun, title, determiner,
+ * stop word, a capitalised word that may be part of a name, a dash.
+ * Everything here reads q->tk and the lexicons; nothing else.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes_priv.h"
+
+/* Looks token i up in a lexicon (words only). */
+const struct np_lexentry *
+np_q_find(const struct np_quotes *q, const struct np_qlex *lx, size_t i)
+{
+	const struct np_tok *t = &q->tk[i];
+
+	if (t->kind != NP_TOK_WORD)
+		return NULL;
+	return np_qlex_find(lx, q->buf + t->s, t->e - t->s);
+}
+
+/* True when token i is the punctuation character c. */
+int
+np_q_punct_is(const struct np_quotes *q, size_t i, char c)
+{
+	return q->tk[i].kind == NP_TOK_PUNCT && q->buf[q->tk[i].s] == c;
+}
+
+const struct np_lexentry *
+np_quotes_cue(const struct np_quotes *q, const struct np_tok *t)
+{
+	const struct np_lexentry *e;
+
+	e = np_qlex_find(&q->cues, q->buf + t->s, t->e - t->s);
+	if (e == NULL || e->valuelen == 0 || (t->cap && e->value[0] != 'a'))
+		return NULL;
+	return e;
+}
+
+int
+np_quotes_adverb(const struct np_quotes *q, const struct np_tok *t)
+{
+	const struct np_lexentry *e;
+
+	e = np_qlex_find(&q->stop, q->buf + t->s, t->e - t->s);
+	return e != NULL && e->valuelen > 0 && (e->value[0] == 'a' ||
+	    (e->value[0] == 't' && t->cap));
+}
+
+/*
+ * The cue starting at token i (before lim): tries three, two and one
+ * words joined by single spaces.  Returns its class ('v', 't', 'a', 'g')
+ * and the number of tokens in *n, or 0.
+ */
+int
+np_q_cue_at(const struct np_quotes *q, size_t i, size_t lim, size_t *n)
+{
+	const struct np_lexentry *e;
+	size_t k, j;
+	int multi;
+
+	if (i >= lim || q->tk[i].kind != NP_TOK_WORD)
+		return 0;
+	{
+		unsigned char c0 = (unsigned char)q->buf[q->tk[i].s];
+		size_t l0 = q->tk[i].e - q->tk[i].s;
+
+		multi = c0 >= 0x80 ||
+		    (q->cues.multi[c0] & (1u << (l0 < 31 ? l0 : 31)));
+	}
+	for (k = multi ? 3 : 1; k >= 1; k--) {
+		if (i + k > lim)
+			continue;
+		for (j = i; j + 1 < i + k; j++)
+			if (q->tk[j + 1].kind != NP_TOK_WORD ||
+			    q->tk[j + 1].s != q->tk[j].e + 1 ||
+			    q->buf[q->tk[j].e] != ' ')
+				break;
+		if (j + 1 < i + k)
+			continue;
+		e = np_qlex_find(&q->cues, q->buf + q->tk[i].s,
+		    q->tk[i + k - 1].e - q->tk[i].s);
+		if (e == NULL || e->valuelen == 0)
+			continue;
+		if (q->tk[i].cap && e->value[0] != 'a')
+			continue;
+		*n = k;
+		return e->value[0];
+	}
+	return 0;
+}
+
+/* Token i is in quotes-stop.tsv. */
+int
+np_q_is_stop(const struct np_quotes *q, size_t i)
+{
+	return np_q_find(q, &q->stop, i) != NULL;
+}
+
+/* Token i is a title or rank (quotes-titles.tsv). */
+int
+np_q_is_title(const struct np_quotes *q, size_t i)
+{
+	return np_q_find(q, &q->titles, i) != NULL;
+}
+
+/* Pronoun gender of token i, or 0 when it is not a pronoun. */
+char
+np_q_pronoun(const struct np_quotes *q, size_t i)
+{
+	const struct np_lexentry *e = np_q_find(q, &q->pron, i);
+
+	return e != NULL && e->valuelen > 0 ? e->value[0] : 0;
+}
+
+/* The class letter of token i in quotes-function.tsv ('d' determiner,
+ * 'c' a word that ends a nominal phrase), or 0. */
+char
+np_q_stop_class(const struct np_quotes *q, size_t i)
+{
+	const struct np_lexentry *e = np_q_find(q, &q->function, i);
+
+	return e != NULL && e->valuelen > 0 ? e->value[0] : 0;
+}
+
+/* Token i is a determiner (a, the, his, one...). */
+int
+np_q_is_det(const struct np_quotes *q, size_t i)
+{
+	return np_q_stop_class(q, i) == 'd';
+}
+
+/* A capitalised word that may be part of a name. */
+int
+np_q_namey(const struct np_quotes *q, size_t i)
+{
+	const struct np_tok *t = &q->tk[i];
+
+	return t->kind == NP_TOK_WORD && t->cap &&
+	    (!np_q_is_stop(q, i) || np_q_is_title(q, i));
+}
+
+/* True when a name run of tokens [a, b) holds more than titles. */
+int
+np_q_has_name(const struct np_quotes *q, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (!np_q_is_title(q, a))
+			return 1;
+	return 0;
+}
+
+/* Words that end a nominal phrase read forward (who, that, in, and). */
+int
+np_q_clause_word(const struct np_quotes *q, size_t i)
+{
+	return np_q_stop_class(q, i) == 'c';
+}
+
+/* Last token index before lim that is not an adverb between a subject and
+ * its cue; returns SIZE_MAX when none is left. */
+size_t
+np_q_skip_adverbs_back(const struct np_quotes *q, size_t lo, size_t j)
+{
+	int n = 0;
+
+	while (j >= lo && j != SIZE_MAX && n < 3 &&
+	    np_quotes_adverb(q, &q->tk[j])) {
+		j = j == 0 ? SIZE_MAX : j - 1;
+		n++;
+	}
+	return j;
+}
+
+/* True when token i is a dash: - – — ―. */
+int
+np_q_dash(const struct np_quotes *q, size_t i)
+{
+	const unsigned char *b = (const unsigned char *)q->buf + q->tk[i].s;
+	size_t n = q->tk[i].e - q->tk[i].s;
+
+	if (q->tk[i].kind != NP_TOK_PUNCT)
+		return 0;
+	return (n == 1 && b[0] == '-') || (n == 3 && b[0] == 0xE2 &&
+	    b[1] == 0x80 && (b[2] == 0x93 || b[2] == 0x94 || b[2] == 0x95));
+}

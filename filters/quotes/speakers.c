@@ -1,0 +1,288 @@
+/*
+ * speakers.c - speaker candidates: reads a speaker phrase forward (after
+ * a cue) or backward (before a cue) from a token of the window: a
+ * pronoun, a run of capitalised words (a name, titles kept for now), an
+ * appositive ("Garin, a pollster,") or a nominal phrase ("a campaign
+ * spokesman").  Fills the attribution of a quotation from a phrase.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes_priv.h"
+
+/*
+ * Reads a speaker phrase forward from token i (before lim): a pronoun, a
+ * name run or a nominal phrase.  Returns 1 and fills *p.
+ */
+int
+np_forward(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *p)
+{
+	size_t j;
+	char g;
+	int head = 0;
+
+	if (i >= lim || q->tk[i].kind != NP_TOK_WORD)
+		return 0;
+	if ((g = np_q_pronoun(q, i)) != 0 && !(q->tk[i].cap && i + 1 < lim &&
+	    np_q_namey(q, i + 1))) {
+		p->t0 = i;
+		p->t1 = i + 1;
+		p->kind = NP_SPEAKER_PRONOUN;
+		p->gender = g;
+		return 1;
+	}
+	if (np_q_namey(q, i)) {
+		for (j = i; j < lim && j - i < 12; j++) {
+			if (np_q_namey(q, j))
+				continue;
+			if (j + 1 < lim && q->tk[j].kind == NP_TOK_WORD &&
+			    np_quotes_particle(q, &q->tk[j]) && np_q_namey(q, j + 1))
+				continue;	/* particle: de, van, bin */
+			break;
+		}
+		if (!np_q_has_name(q, i, j))
+			return 0;
+		/* "Trump's spokesman": the phrase is nominal, unless a
+		 * name follows ("Huckabee spokeswoman Alice Stewart") */
+		if (j < lim && q->tk[j].kind == NP_TOK_WORD && !q->tk[j].cap &&
+		    np_q_find(q, &q->nominals, j) != NULL) {
+			if (j + 1 < lim && np_q_namey(q, j + 1) &&
+			    np_forward(q, j + 1, lim, p) &&
+			    p->kind == NP_SPEAKER_NAME)
+				return 1;
+			p->t0 = i;
+			p->t1 = j + 1;
+			p->kind = NP_SPEAKER_NOMINAL;
+			p->gender = 0;
+			return 1;
+		}
+		p->t0 = i;
+		p->t1 = j;
+		p->kind = NP_SPEAKER_NAME;
+		p->gender = 0;
+		return 1;
+	}
+	if (q->tk[i].cap && !np_q_is_det(q, i))
+		return 0;
+	if (!np_q_is_det(q, i) && np_q_find(q, &q->nominals, i) == NULL)
+		return 0;
+	for (j = i; j < lim && j - i < 8; j++) {
+		size_t n;
+
+		if (q->tk[j].kind != NP_TOK_WORD)
+			break;
+		if (j > i && (np_q_cue_at(q, j, lim, &n) || np_q_clause_word(q, j) ||
+		    np_quotes_adverb(q, &q->tk[j])))
+			break;
+		if (np_q_find(q, &q->nominals, j) != NULL)
+			head = 1;
+	}
+	if (!head || j == i)
+		return 0;
+	p->t0 = i;
+	p->t1 = j;
+	p->kind = NP_SPEAKER_NOMINAL;
+	p->gender = 0;
+	return 1;
+}
+
+/*
+ * Reads the speaker phrase after a cue: np_forward, or a name after a
+ * short descriptor ("said Republican political consultant Chris
+ * Russell", "said campaign manager Robby Mook").
+ */
+int
+np_after_cue(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *p)
+{
+	size_t j, n;
+	int got = np_forward(q, i, lim, p);
+
+	if (got && (p->kind != NP_SPEAKER_NOMINAL || np_q_is_det(q, i)))
+		return 1;
+	for (j = i; j < lim && j - i < 6; j++) {
+		if (q->tk[j].kind != NP_TOK_WORD || np_q_clause_word(q, j) ||
+		    (j > i && np_q_is_det(q, j)) || np_q_cue_at(q, j, lim, &n))
+			break;
+		if (j > i && np_q_namey(q, j) && !np_q_namey(q, j - 1)) {
+			struct np_phrase nm;
+
+			if (np_forward(q, j, lim, &nm) &&
+			    nm.kind == NP_SPEAKER_NAME) {
+				*p = nm;
+				return 1;
+			}
+		}
+	}
+	if (got)
+		return np_forward(q, i, lim, p);
+	/* "said the designer, who ...": a determiner and a few words */
+	if (i < lim && np_q_is_det(q, i) && !q->tk[i].cap) {
+		for (j = i + 1; j < lim && j - i <= 4; j++)
+			if (q->tk[j].kind != NP_TOK_WORD || np_q_clause_word(q, j))
+				break;
+		if (j > i + 1 && j - i <= 4 && (j >= lim ||
+		    q->tk[j].kind != NP_TOK_WORD || np_q_clause_word(q, j))) {
+			p->t0 = i;
+			p->t1 = j;
+			p->kind = NP_SPEAKER_NOMINAL;
+			p->gender = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Reads a speaker phrase backward ending at token j (lo the first token
+ * it may use): a pronoun, a name run, an appositive ("Garin, a
+ * pollster,") or a nominal phrase.
+ */
+int
+np_backward(const struct np_quotes *q, size_t lo, size_t j, struct np_phrase *p,
+    int depth)
+{
+	size_t k;
+	char g;
+
+	if (j < lo || j >= q->ntk)
+		return 0;
+	if (np_q_punct_is(q, j, ')')) {
+		for (k = j; k > lo && !np_q_punct_is(q, k, '('); k--)
+			;
+		if (k <= lo)
+			return 0;
+		return np_backward(q, lo, k - 1, p, depth);
+	}
+	if (np_q_punct_is(q, j, ',') && depth == 0) {
+		/* appositive: NAME, a pollster for X, CUE */
+		for (k = j; k > lo && j - k < SUBJECT_GAP; k--)
+			if (np_q_punct_is(q, k - 1, ',') || q->tk[k - 1].kind ==
+			    NP_TOK_END || q->tk[k - 1].kind == NP_TOK_MARK)
+				break;
+		if (k > lo && np_q_punct_is(q, k - 1, ',') && k >= 2 &&
+		    np_backward(q, lo, k - 2, p, 1) &&
+		    p->kind != NP_SPEAKER_NOMINAL)
+			return 1;
+		/* "Clinton's campaign chairman, John Podesta, said" */
+		if (j >= 1 && np_backward(q, k, j - 1, p, 1) &&
+		    p->kind == NP_SPEAKER_NAME)
+			return 1;
+		if (k > lo && np_q_punct_is(q, k - 1, ',') && k >= 2 &&
+		    np_backward(q, lo, k - 2, p, 1))
+			return 1;
+		if (j >= 1 && np_backward(q, k, j - 1, p, 1))
+			return 1;
+		return 0;
+	}
+	if (q->tk[j].kind != NP_TOK_WORD)
+		return 0;
+	if ((g = np_q_pronoun(q, j)) != 0) {
+		p->t0 = j;
+		p->t1 = j + 1;
+		p->kind = NP_SPEAKER_PRONOUN;
+		p->gender = g;
+		return 1;
+	}
+	if (np_q_namey(q, j)) {
+		for (k = j; k > lo; k--) {
+			if (np_q_namey(q, k - 1))
+				continue;
+			if (k >= lo + 2 && q->tk[k - 1].kind == NP_TOK_WORD &&
+			    np_quotes_particle(q, &q->tk[k - 1]) &&
+			    np_q_namey(q, k - 2))
+				continue;
+			break;
+		}
+		if (!np_q_has_name(q, k, j + 1))
+			return 0;
+		p->t0 = k;
+		p->t1 = j + 1;
+		p->kind = NP_SPEAKER_NAME;
+		p->gender = 0;
+		return 1;
+	}
+	/* nominal: back to a determiner */
+	if (q->tk[j].cap)
+		return 0;
+	for (k = j + 1; k > lo && j + 1 - k < 6; k--) {
+		if (q->tk[k - 1].kind != NP_TOK_WORD)
+			break;
+		if (np_q_is_det(q, k - 1)) {
+			k--;
+			break;
+		}
+		if (k - 1 < j && (np_quotes_cue(q, &q->tk[k - 1]) != NULL ||
+		    np_q_pronoun(q, k - 1)))
+			break;
+	}
+	if (k > j)
+		return 0;
+	if (np_q_find(q, &q->nominals, j) == NULL && !np_q_is_det(q, k))
+		return 0;
+	if (np_q_find(q, &q->nominals, j) == NULL && j == k)
+		return 0;
+	p->t0 = k;
+	p->t1 = j + 1;
+	p->kind = NP_SPEAKER_NOMINAL;
+	p->gender = 0;
+	return 1;
+}
+
+/* Fills the attribution from a phrase. */
+void
+np_q_set_np(const struct np_quotes *q, struct np_attrib *a, const struct np_phrase *p)
+{
+	size_t i = p->t0, e;
+
+	a->have_np = 1;
+	a->kind = p->kind;
+	a->gender = p->gender;
+	a->np_s = q->tk[p->t0].s;
+	a->np_e = q->tk[p->t1 - 1].e;
+	if (p->kind == NP_SPEAKER_NAME) {
+		while (i + 1 < p->t1 && (np_q_is_title(q, i) || np_q_is_stop(q, i))) {
+			const struct np_lexentry *t = np_q_find(q, &q->titles, i);
+
+			if (t != NULL && t->valuelen > 0 &&
+			    (t->value[0] == 'm' || t->value[0] == 'f'))
+				a->gender = t->value[0];
+			i++;
+		}
+		e = q->tk[p->t1 - 1].e;
+		if (e - q->tk[p->t1 - 1].s > 2 && q->buf[e - 1] == 's' &&
+		    q->buf[e - 2] == '\'')
+			e -= 2;
+		a->name_s = q->tk[i].s;
+		a->name_e = e;
+	}
+}
+
+/* Sets the cue span; a hearer after "told" joins the cue. */
+void
+np_q_set_cue(const struct np_quotes *q, struct np_attrib *a, size_t c, size_t n,
+    int cls, size_t lim)
+{
+	struct np_phrase obj;
+
+	a->have_cue = 1;
+	a->cue_s = q->tk[c].s;
+	a->cue_e = q->tk[c + n - 1].e;
+	if (cls == 't' && np_forward(q, c + n, lim, &obj))
+		a->cue_e = q->tk[obj.t1 - 1].e;
+}
+
+/* True when tokens [i, t0) may stand before a speaker's name: nothing,
+ * or a few words ("DoubleLine Capital portfolio manager"). */
+int
+np_q_descriptor(const struct np_quotes *q, size_t i, size_t t0)
+{
+	size_t k;
+
+	if (t0 < i || t0 - i > 6)
+		return 0;
+	for (k = i; k < t0; k++)
+		if ((q->tk[k].kind != NP_TOK_WORD && !np_q_punct_is(q, k, ',')) ||
+		    np_q_pronoun(q, k) || (np_q_is_stop(q, k) && !np_q_is_det(q, k)))
+			return 0;
+	return 1;
+}
