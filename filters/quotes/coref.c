@@ -95,6 +95,48 @@ np_q_fullest(struct np_quotes *q, size_t s, size_t e, char gender, size_t *os,
 	*oe = best->e;
 }
 
+/* True when the word w[0, n) occurs within 16 KB of the name at a place
+ * where fits() holds. */
+static int
+seen_near(const struct np_quotes *q, const struct np_name *nm, const char *w,
+    size_t n, int (*fits)(const struct np_quotes *, size_t, size_t))
+{
+	size_t lo = nm->s > 16384 ? nm->s - 16384 : 0;
+	size_t hi = nm->e + 16384 < q->len ? nm->e + 16384 : q->len;
+	const char *p = q->buf + lo, *end = q->buf + hi;
+
+	while (p + n <= end && (p = memchr(p, w[0], (size_t)(end - p) -
+	    n + 1)) != NULL) {
+		size_t at = (size_t)(p - q->buf);
+
+		if (memcmp(p, w, n) == 0 && fits(q, at, n))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* A whole word at buf[at, at + n): no ASCII letter on either side. */
+static int
+lower_word(const struct np_quotes *q, size_t at, size_t n)
+{
+	unsigned char a = at > 0 ? (unsigned char)q->buf[at - 1] : ' ';
+	unsigned char z = at + n < q->len ? (unsigned char)q->buf[at + n] : ' ';
+
+	return !((a | 0x20) >= 'a' && (a | 0x20) <= 'z') &&
+	    !((z | 0x20) >= 'a' && (z | 0x20) <= 'z') && a < 0x80;
+}
+
+/* The word at buf[at) follows a lower-case word or a comma. */
+static int
+after_word(const struct np_quotes *q, size_t at, size_t n)
+{
+	(void)n;
+	return at >= 2 && q->buf[at - 1] == ' ' &&
+	    ((q->buf[at - 2] >= 'a' && q->buf[at - 2] <= 'z') ||
+	    q->buf[at - 2] == ',');
+}
+
 /*
  * True when a one-word name is written in lower case nearby too
  * ("Phone video shows..." and "...on his phone"): a common word that
@@ -105,8 +147,7 @@ static int
 common_word(struct np_quotes *q, struct np_name *nm)
 {
 	char w[32];
-	size_t n = nm->e - nm->s, k, lo, hi;
-	const char *p, *end;
+	size_t n = nm->e - nm->s, k;
 
 	if (nm->common_known)
 		return nm->common;
@@ -120,25 +161,7 @@ common_word(struct np_quotes *q, struct np_name *nm)
 			return 0;
 		w[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
 	}
-	lo = nm->s > 16384 ? nm->s - 16384 : 0;
-	hi = nm->e + 16384 < q->len ? nm->e + 16384 : q->len;
-	p = q->buf + lo;
-	end = q->buf + hi;
-	while (p + n <= end && (p = memchr(p, w[0], (size_t)(end - p) -
-	    n + 1)) != NULL) {
-		size_t at = (size_t)(p - q->buf);
-		unsigned char a = at > 0 ? (unsigned char)q->buf[at - 1] : ' ';
-		unsigned char z = at + n < q->len ?
-		    (unsigned char)q->buf[at + n] : ' ';
-
-		if (memcmp(p, w, n) == 0 &&
-		    !((a | 0x20) >= 'a' && (a | 0x20) <= 'z') &&
-		    !((z | 0x20) >= 'a' && (z | 0x20) <= 'z') && a < 0x80) {
-			nm->common = 1;
-			break;
-		}
-		p++;
-	}
+	nm->common = seen_near(q, nm, w, n, lower_word);
 	return nm->common;
 }
 
@@ -171,8 +194,8 @@ static int
 lone_word(struct np_quotes *q, struct np_name *nm)
 {
 	const struct np_surname *sl;
-	size_t n = nm->e - nm->s, lo, hi;
-	const char *p, *end, *w = q->buf + nm->s;
+	size_t n = nm->e - nm->s;
+	const char *w = q->buf + nm->s;
 
 	if (nm->lone_known)
 		return nm->lone;
@@ -182,20 +205,8 @@ lone_word(struct np_quotes *q, struct np_name *nm)
 	sl = np_quotes_surname(q, nm->last_s, nm->last_e);
 	if (sl != NULL && (sl->person || q->names[sl->any].ntok >= 2))
 		return 0;
-	lo = nm->s > 16384 ? nm->s - 16384 : 0;
-	hi = nm->e + 16384 < q->len ? nm->e + 16384 : q->len;
-	p = q->buf + lo;
-	end = q->buf + hi;
-	while (p + n <= end && (p = memchr(p, w[0], (size_t)(end - p) -
-	    n + 1)) != NULL) {
-		size_t at = (size_t)(p - q->buf);
-
-		if (at >= 2 && memcmp(p, w, n) == 0 && q->buf[at - 1] == ' ' &&
-		    ((q->buf[at - 2] >= 'a' && q->buf[at - 2] <= 'z') ||
-		    q->buf[at - 2] == ','))
-			return 0;
-		p++;
-	}
+	if (seen_near(q, nm, w, n, after_word))
+		return 0;
 	nm->lone = 1;
 	return 1;
 }

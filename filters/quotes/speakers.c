@@ -10,6 +10,17 @@
 
 #include "quotes_priv.h"
 
+/* Fills a speaker phrase. */
+static void
+phrase(struct np_phrase *p, size_t t0, size_t t1, enum np_speaker_kind kind,
+    char gender)
+{
+	p->t0 = t0;
+	p->t1 = t1;
+	p->kind = kind;
+	p->gender = gender;
+}
+
 /*
  * Reads a speaker phrase forward from token i (before lim): a pronoun, a
  * name run or a nominal phrase.  Returns 1 and fills *p.
@@ -25,10 +36,7 @@ np_forward(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *p)
 		return 0;
 	if ((g = np_q_pronoun(q, i)) != 0 && !(q->tk[i].cap && i + 1 < lim &&
 	    np_q_namey(q, i + 1))) {
-		p->t0 = i;
-		p->t1 = i + 1;
-		p->kind = NP_SPEAKER_PRONOUN;
-		p->gender = g;
+		phrase(p, i, i + 1, NP_SPEAKER_PRONOUN, g);
 		return 1;
 	}
 	if (np_q_namey(q, i)) {
@@ -50,16 +58,10 @@ np_forward(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *p)
 			    np_forward(q, j + 1, lim, p) &&
 			    p->kind == NP_SPEAKER_NAME)
 				return 1;
-			p->t0 = i;
-			p->t1 = j + 1;
-			p->kind = NP_SPEAKER_NOMINAL;
-			p->gender = 0;
+			phrase(p, i, j + 1, NP_SPEAKER_NOMINAL, 0);
 			return 1;
 		}
-		p->t0 = i;
-		p->t1 = j;
-		p->kind = NP_SPEAKER_NAME;
-		p->gender = 0;
+		phrase(p, i, j, NP_SPEAKER_NAME, 0);
 		return 1;
 	}
 	if (q->tk[i].cap && !np_q_is_det(q, i))
@@ -79,10 +81,7 @@ np_forward(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *p)
 	}
 	if (!head || j == i)
 		return 0;
-	p->t0 = i;
-	p->t1 = j;
-	p->kind = NP_SPEAKER_NOMINAL;
-	p->gender = 0;
+	phrase(p, i, j, NP_SPEAKER_NOMINAL, 0);
 	return 1;
 }
 
@@ -122,10 +121,7 @@ np_after_cue(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *
 				break;
 		if (j > i + 1 && j - i <= 4 && (j >= lim ||
 		    q->tk[j].kind != NP_TOK_WORD || np_q_clause_word(q, j))) {
-			p->t0 = i;
-			p->t1 = j;
-			p->kind = NP_SPEAKER_NOMINAL;
-			p->gender = 0;
+			phrase(p, i, j, NP_SPEAKER_NOMINAL, 0);
 			return 1;
 		}
 	}
@@ -177,10 +173,7 @@ np_backward(const struct np_quotes *q, size_t lo, size_t j, struct np_phrase *p,
 	if (q->tk[j].kind != NP_TOK_WORD)
 		return 0;
 	if ((g = np_q_pronoun(q, j)) != 0) {
-		p->t0 = j;
-		p->t1 = j + 1;
-		p->kind = NP_SPEAKER_PRONOUN;
-		p->gender = g;
+		phrase(p, j, j + 1, NP_SPEAKER_PRONOUN, g);
 		return 1;
 	}
 	if (np_q_namey(q, j)) {
@@ -195,10 +188,7 @@ np_backward(const struct np_quotes *q, size_t lo, size_t j, struct np_phrase *p,
 		}
 		if (!np_q_has_name(q, k, j + 1))
 			return 0;
-		p->t0 = k;
-		p->t1 = j + 1;
-		p->kind = NP_SPEAKER_NAME;
-		p->gender = 0;
+		phrase(p, k, j + 1, NP_SPEAKER_NAME, 0);
 		return 1;
 	}
 	/* nominal: back to a determiner */
@@ -221,10 +211,7 @@ np_backward(const struct np_quotes *q, size_t lo, size_t j, struct np_phrase *p,
 		return 0;
 	if (np_q_find(q, &q->nominals, j) == NULL && j == k)
 		return 0;
-	p->t0 = k;
-	p->t1 = j + 1;
-	p->kind = NP_SPEAKER_NOMINAL;
-	p->gender = 0;
+	phrase(p, k, j + 1, NP_SPEAKER_NOMINAL, 0);
 	return 1;
 }
 

@@ -25,15 +25,9 @@ tokenize(struct np_quotes *q, size_t s, size_t e, int one)
 		    NP_TOK_END || q->tk[q->ntk - 1].kind == NP_TOK_PARA ||
 		    q->tk[q->ntk - 1].kind == NP_TOK_MARK))
 			break;
-		if (q->ntk == q->captk) {
-			size_t cap = q->captk ? q->captk * 2 : 256;
-			void *p = realloc(q->tk, cap * sizeof *q->tk);
-
-			if (p == NULL)
-				return NP_ENOMEM;
-			q->tk = p;
-			q->captk = cap;
-		}
+		if (np_grow(&q->tk, &q->captk, q->ntk, sizeof *q->tk, 256) !=
+		    NP_OK)
+			return NP_ENOMEM;
 		q->tk[q->ntk++] = t;
 	}
 	return NP_OK;
