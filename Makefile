@@ -54,7 +54,7 @@ CLI_TESTS ?= $(wildcard tests/cli/*.t)
 CLI_LOCALES ?= C C.UTF-8
 MANPAGES = $(wildcard man/*.[1-9])
 
-.PHONY: all deps demo check test unit cli manlint install uninstall clean
+.PHONY: all deps demo check test unit cli manlint man-common install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BINS) $(LIB)
@@ -120,6 +120,10 @@ cli: all $(B)/tests/np-cat
 manlint:
 	mandoc -Tlint -Wwarning $(MANPAGES)
 	@echo "man pages: lint clean"
+
+# Copies man/common-options.mdoc into every tool's page.
+man-common:
+	perl tests/man-common.pl
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \

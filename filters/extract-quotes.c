@@ -12,21 +12,22 @@
 #include "newsprep/out.h"
 #include "newsprep/quotes.h"
 
-static const char usage[] =
-    "usage: extract-quotes [-jz] [--min-words N] [FILE]...\n"
-    "Find direct quotations and who said them.  One line per quotation:\n"
-    "DOC START END SPEAKER CUE QUOTE, tab-separated.\n"
-    "  -j, --jsonl          write JSON objects instead of TSV lines\n"
-    "      --min-words N    keep a quotation shorter than N words only when\n"
-    "                       a speech cue is next to it (default 4)\n"
-    "  -z, --null           NUL-terminated documents in and out\n"
-    "      --max-doc-size SIZE   skip larger documents (default 1G)\n"
-    "      --field NAME     JSON Lines input: the text field (default text)\n"
-    "      --on-error=skip  JSON Lines input: skip malformed lines\n"
-    "  -h, --help           print this help\n"
-    "  -V, --version        print the version\n";
-
 enum { OPT_MIN_WORDS = 0x2000 };
+
+static const struct np_opt opts[] = {
+	{ OPT_MIN_WORDS, "min-words", "N", "keep a quotation shorter than N words only when\n"
+	    "a speech cue is next to it (default 4)" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct np_tool tool = {
+	"[-jz] [--min-words N] [OPTION]... [FILE]...",
+	"Find direct quotations and who said them.  One line per quotation:\n"
+	"DOC START END SPEAKER CUE QUOTE, tab-separated (START and END are byte\n"
+	"offsets into the document).",
+	opts, NULL, NULL, NULL
+};
+
 
 /* Writes a number and a tab (printf is slow for this hot path). */
 static void
@@ -95,6 +96,7 @@ each(void *arg, struct np_cli *cli, const char *buf, size_t len)
 
 	if ((r = np_quotes_scan(q, buf, len, &v, &n)) != NP_OK)
 		return r;
+	np_cli_count(cli, n);
 	if (cli->jsonl_in) {
 		np_out_str("[");
 		for (i = 0; i < n; i++) {
@@ -128,39 +130,29 @@ each(void *arg, struct np_cli *cli, const char *buf, size_t len)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "jsonl", no_argument, NULL, 'j' },
-		{ "min-words", required_argument, NULL, OPT_MIN_WORDS },
-		NP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct np_cli cli;
-	struct np_quotes_opts opts;
+	struct np_quotes_opts qo;
 	struct np_quotes *q;
+	const char *arg;
 	char *end;
 	unsigned long v;
 	int c;
 
 	np_cli_init(&cli, argv[0]);
-	memset(&opts, 0, sizeof opts);
-	while ((c = getopt_long(argc, argv, "jzhV", longopts, NULL)) != -1) {
+	cli.found_what = "quotations";
+	memset(&qo, 0, sizeof qo);
+	while ((c = np_cli_getopt(&cli, &tool, argc, argv, &arg)) != -1) {
 		switch (c) {
 		case OPT_MIN_WORDS:
-			v = strtoul(optarg, &end, 10);
-			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
+			v = strtoul(arg, &end, 10);
+			if (*arg < '0' || *arg > '9' || *end != '\0' ||
 			    v == 0 || v > 1000)
-				np_usage_error("invalid --min-words: %s", optarg);
-			opts.min_words = v;
+				np_usage_error("--min-words: expected a number from 1 to 1000, not '%s'", arg);
+			qo.min_words = v;
 			break;
-		case '?':
-			fprintf(stderr, "Try 'extract-quotes --help'.\n");
-			return 2;
-		default:
-			if (!np_cli_option(&cli, c, optarg, usage))
-				np_usage_error("unknown option");
 		}
 	}
-	if ((q = np_quotes_new(&opts)) == NULL)
+	if ((q = np_quotes_new(&qo)) == NULL)
 		np_die("out of memory");
 	cli.jsonl_kind = NP_JSONL_ADD;
 	cli.jsonl_key = "quotes";

@@ -11,18 +11,27 @@
 #include "newsprep/out.h"
 #include "newsprep/dates.h"
 
-static const char usage[] =
-    "usage: normalize-dates [-alz] [-r DATE|auto|none] [-o dmy|mdy|ymd|auto] [-L LANGS] [FILE]...\n"
-    "Find date expressions and replace them with their ISO 8601 / TIMEX3 value.\n"
-    "  -a, --annotate      wrap each as <time datetime=\"VALUE\">text</time>\n"
-    "  -l, --list          print DOC START END VALUE TEXT per expression (TSV)\n"
-    "  -r, --ref=DATE      reference date YYYY-MM-DD, 'auto' (dateline) or 'none'\n"
-    "  -o, --order=ORDER   day/month order of numeric dates: dmy, mdy, ymd, auto\n"
-    "  -L, --lang=LANGS    languages: en,de,fr,es,it,pt,nl,pl,uk,ru (default all)\n"
-    "  -z, --null          NUL-terminated records in and out\n"
-    "      --jsonl         JSON Lines in and out (field --field, default text)\n"
-    "  -h, --help          show this help\n"
-    "  -V, --version       show the version\n";
+enum { OPT_ORDER = 0x2000 };
+
+static const struct np_opt opts[] = {
+	{ 'a', "annotate", NULL, "wrap each as <time datetime=\"VALUE\">text</time>" },
+	{ 'l', "list", NULL, "print DOC START END VALUE TEXT per expression (TSV)" },
+	{ 'r', "ref", "DATE", "reference date YYYY-MM-DD, 'auto' (dateline) or 'none'" },
+	{ OPT_ORDER, "order", "ORDER", "day/month order of numeric dates: dmy, mdy, ymd,\n"
+	    "auto (default; formerly -o)" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct np_retired retired[] = {
+	{ 'o', "the day/month order is --order" },
+	{ 0, NULL }
+};
+
+static const struct np_tool tool = {
+	"[-al] [-r DATE|auto|none] [--order ORDER] [OPTION]... [FILE]...",
+	"Find date expressions and replace them with their ISO 8601 / TIMEX3 value.",
+	opts, "en,de,fr,es,it,pt,nl,pl,uk,ru", NULL, retired
+};
 
 enum mode { M_REPLACE, M_ANNOTATE, M_LIST };
 
@@ -152,6 +161,7 @@ each_chunk(void *arg, struct np_cli *cli, const struct np_chunk *c)
 			np_out_write(p.buf, p.len);
 		return rc;
 	}
+	np_cli_count(cli, R->hits.n);
 	if (R->mode == M_LIST && cli->jsonl_in)
 		write_json(R, &p);
 	else if (R->mode == M_LIST)
@@ -164,50 +174,37 @@ each_chunk(void *arg, struct np_cli *cli, const struct np_chunk *c)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "annotate", no_argument, NULL, 'a' },
-		{ "list", no_argument, NULL, 'l' },
-		{ "ref", required_argument, NULL, 'r' },
-		{ "order", required_argument, NULL, 'o' },
-		{ "lang", required_argument, NULL, 'L' },
-		{ "jsonl", no_argument, NULL, NP_OPT_JSONL },
-		NP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct np_dates_opts opts;
+	struct np_dates_opts o;
 	struct np_cli cli;
 	struct run R;
+	const char *arg;
 	int c;
 
 	np_cli_init(&cli, argv[0]);
-	np_dates_opts_init(&opts);
+	cli.found_what = "dates";
+	np_dates_opts_init(&o);
 	memset(&R, 0, sizeof(R));
-	while ((c = getopt_long(argc, argv, "alr:o:L:zhV", longopts, NULL)) != -1) {
+	while ((c = np_cli_getopt(&cli, &tool, argc, argv, &arg)) != -1) {
 		switch (c) {
 		case 'a':
-			R.mode = M_ANNOTATE;
-			break;
 		case 'l':
-			R.mode = M_LIST;
+			if (R.mode != M_REPLACE && R.mode != (c == 'a' ? M_ANNOTATE : M_LIST))
+				np_usage_error("-%c: cannot be used with -%c", c, c == 'a' ? 'l' : 'a');
+			R.mode = c == 'a' ? M_ANNOTATE : M_LIST;
 			break;
 		case 'r':
-			if (np_dates_opts_ref(&opts, optarg) != NP_OK)
-				np_usage_error("--ref: expected YYYY-MM-DD, 'auto' or 'none', not '%s'", optarg);
+			if (np_dates_opts_ref(&o, arg) != NP_OK)
+				np_usage_error("--ref: expected YYYY-MM-DD, 'auto' or 'none', not '%s'", arg);
 			break;
-		case 'o':
-			if (np_dates_opts_order(&opts, optarg) != NP_OK)
-				np_usage_error("--order: expected dmy, mdy, ymd or auto, not '%s'", optarg);
+		case OPT_ORDER:
+			if (np_dates_opts_order(&o, arg) != NP_OK)
+				np_usage_error("--order: expected dmy, mdy, ymd or auto, not '%s'", arg);
 			break;
-		case 'L':
-			if (np_dates_opts_langs(&opts, optarg) != NP_OK)
-				np_usage_error("--lang: unknown language list '%s'", optarg);
-			break;
-		default:
-			if (!np_cli_option(&cli, c, optarg, usage))
-				np_usage_error("unknown option");
 		}
 	}
-	if ((R.d = np_dates_new(&opts)) == NULL)
+	if (cli.lang != NULL && np_dates_opts_langs(&o, cli.lang) != NP_OK)
+		np_usage_error("-L: unknown language list '%s'", cli.lang);
+	if ((R.d = np_dates_new(&o)) == NULL)
 		np_die("out of memory");
 	if (R.mode == M_LIST) {
 		cli.jsonl_kind = NP_JSONL_ADD;

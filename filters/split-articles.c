@@ -9,18 +9,21 @@
 #include "newsprep/articles.h"
 #include "newsprep/out.h"
 
-static const char usage[] =
-    "usage: split-articles [-jz] [-o PREFIX] [-F FORMAT] [FILE]...\n"
-    "Cut a dump of many articles into one record per article.\n"
-    "  -F, --format=FORMAT  auto (default), listing, lexisnexis, factiva,\n"
-    "                       separator, heads or single\n"
-    "  -o, --output=PREFIX  write records to PREFIX0001.txt, ...; print the names\n"
-    "  -j, --jsonl          one JSON object per article, with its metadata\n"
-    "  -z, --null           NUL-terminated records in and out\n"
-    "      --max-doc-size=SIZE  skip larger documents (default 1G)\n"
-    "  -h, --help           show this help\n"
-    "  -V, --version        show the version\n"
-    "Records are written each followed by a line holding a form feed.\n";
+static const struct np_opt opts[] = {
+	{ 'F', "format", "FORMAT", "auto (default), listing, lexisnexis, factiva,\n"
+	    "separator, heads or single" },
+	{ 'o', "output", "PREFIX", "write records to PREFIX0001.txt, ...; print the names" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct np_tool tool = {
+	"[-jz] [-o PREFIX] [-F FORMAT] [OPTION]... [FILE]...",
+	"Cut a dump of many articles into one record per article.",
+	opts, NULL,
+	"Records are written each followed by a line holding a form feed; with -j\n"
+	"one JSON object per article, with its metadata.\n",
+	NULL
+};
 
 struct run {
 	struct np_articles *ctx;
@@ -120,6 +123,7 @@ split_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
 			np_out_write("\f\n", 2);
 		}
 		first = 0;
+		np_cli_count(cli, 1);
 	}
 	return rc < 0 ? rc : NP_OK;
 }
@@ -127,40 +131,31 @@ split_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "jsonl", no_argument, NULL, 'j' },
-		NP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct np_articles_opts opts = { NP_ARTICLES_AUTO, 0 };
+	struct np_articles_opts ao = { NP_ARTICLES_AUTO, 0 };
 	struct np_cli cli;
 	struct run r = { NULL, NULL, 0, { NULL, 0, 0 } };
+	const char *arg;
 	int c;
 
 	np_cli_init(&cli, argv[0]);
-	while ((c = getopt_long(argc, argv, "F:o:jzhV", longopts, NULL)) != -1) {
+	cli.found_what = "articles";
+	while ((c = np_cli_getopt(&cli, &tool, argc, argv, &arg)) != -1) {
 		switch (c) {
 		case 'F':
-			if (np_articles_format_parse(optarg, &opts.format) != NP_OK)
-				np_usage_error("bad format '%s'", optarg);
+			if (np_articles_format_parse(arg, &ao.format) != NP_OK)
+				np_usage_error("--format: unknown format '%s'", arg);
 			break;
 		case 'o':
-			if (*optarg == '\0')
-				np_usage_error("empty output prefix");
-			r.prefix = optarg;
-			break;
-		default:
-			if (!np_cli_option(&cli, c, optarg, usage))
-				np_usage_error("unknown option");
+			if (*arg == '\0')
+				np_usage_error("--output: empty prefix");
+			r.prefix = arg;
 			break;
 		}
 	}
 	if (cli.jsonl && r.prefix != NULL)
-		np_usage_error("-j and -o cannot be used together");
-	opts.meta = cli.jsonl;
-	if ((r.ctx = np_articles_new(&opts)) == NULL)
+		np_usage_error("-o: cannot be used with -j");
+	ao.meta = cli.jsonl;
+	if ((r.ctx = np_articles_new(&ao)) == NULL)
 		np_die("cannot set up the engine: %s", np_strerror(NP_ENOMEM));
 	cli.jsonl_kind = NP_JSONL_SPLIT;
 	np_cli_each_document(&cli, argc - optind, argv + optind, split_document, &r);

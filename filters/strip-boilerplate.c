@@ -13,50 +13,31 @@
 #include "newsprep/doc.h"
 #include "newsprep/out.h"
 
-static const char usage[] =
-    "usage: strip-boilerplate [-vzT] [--explain] [-L LANG|auto] [OPTION]... [FILE]...\n"
-    "Print the title and article text of each page, without its furniture.\n"
-    "\n"
-    "  -v, --invert            print only what would be removed\n"
-    "      --explain           print every unit as CLASS<TAB>REASON<TAB>TEXT\n"
-    "  -L, --lang=LANG         stoplist: en de fr es it pt nl pl uk ru, or auto (default)\n"
-    "  -T, --templates         read all documents first; lines recurring across them\n"
-    "                          are the site's template\n"
-    "      --length-low=N      units shorter than N characters are short (70)\n"
-    "      --length-high=N     longer stopword-dense units are good (200)\n"
-    "      --stopwords-low=F   stopword density for near-good (0.30)\n"
-    "      --stopwords-high=F  stopword density for good (0.32)\n"
-    "      --max-heading-distance=N  characters between a title and the text (200)\n"
-    "      --template-share=F  share of documents a template line is in (0.5)\n"
-    "      --no-title          do not look for the title line\n"
-    "      --no-cut            do not cut furniture off the ends of long lines\n"
-    "  -z, --null              NUL-terminated records in and out\n"
-    "      --jsonl             JSON Lines in and out (field --field, default text)\n"
-    "      --max-doc-size=SIZE skip larger documents (default 1G)\n"
-    "  -h, --help              show this help\n"
-    "  -V, --version           show the version\n";
-
 enum {
 	OPT_EXPLAIN = 0x2000, OPT_LEN_LOW, OPT_LEN_HIGH, OPT_SW_LOW, OPT_SW_HIGH,
 	OPT_HEADING, OPT_TPL_SHARE, OPT_NO_TITLE, OPT_NO_CUT
 };
 
-static const struct option longopts[] = {
-	{ "invert", no_argument, NULL, 'v' },
-	{ "explain", no_argument, NULL, OPT_EXPLAIN },
-	{ "lang", required_argument, NULL, 'L' },
-	{ "templates", no_argument, NULL, 'T' },
-	{ "length-low", required_argument, NULL, OPT_LEN_LOW },
-	{ "length-high", required_argument, NULL, OPT_LEN_HIGH },
-	{ "stopwords-low", required_argument, NULL, OPT_SW_LOW },
-	{ "stopwords-high", required_argument, NULL, OPT_SW_HIGH },
-	{ "max-heading-distance", required_argument, NULL, OPT_HEADING },
-	{ "template-share", required_argument, NULL, OPT_TPL_SHARE },
-	{ "no-title", no_argument, NULL, OPT_NO_TITLE },
-	{ "no-cut", no_argument, NULL, OPT_NO_CUT },
-	{ "jsonl", no_argument, NULL, NP_OPT_JSONL },
-	NP_CLI_LONGOPTS,
-	{ NULL, 0, NULL, 0 }
+static const struct np_opt opts[] = {
+	{ 'v', "invert", NULL, "print only what would be removed" },
+	{ OPT_EXPLAIN, "explain", NULL, "print every unit as CLASS, REASON and TEXT (TSV)" },
+	{ 'T', "templates", NULL, "read all documents first; lines recurring across them\n"
+	    "are the site's template" },
+	{ OPT_LEN_LOW, "length-low", "N", "units shorter than N characters are short (70)" },
+	{ OPT_LEN_HIGH, "length-high", "N", "longer stopword-dense units are good (200)" },
+	{ OPT_SW_LOW, "stopwords-low", "F", "stopword density for near-good (0.30)" },
+	{ OPT_SW_HIGH, "stopwords-high", "F", "stopword density for good (0.32)" },
+	{ OPT_HEADING, "max-heading-distance", "N", "characters between a title and the text (200)" },
+	{ OPT_TPL_SHARE, "template-share", "F", "share of documents a template line is in (0.5)" },
+	{ OPT_NO_TITLE, "no-title", NULL, "do not look for the title line" },
+	{ OPT_NO_CUT, "no-cut", NULL, "do not cut furniture off the ends of long lines" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct np_tool tool = {
+	"[-vT] [--explain] [OPTION]... [FILE]...",
+	"Print the title and article text of each page, without its furniture.",
+	opts, "en,de,fr,es,it,pt,nl,pl,uk,ru", NULL, NULL
 };
 
 struct run {
@@ -235,6 +216,17 @@ print_explain(const char *buf, const struct np_bp_result *res)
 	}
 }
 
+/* Counts the units the engine dropped, for --stats. */
+static void
+count_removed(struct np_cli *cli, const struct np_bp_result *res)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->n; i++)
+		n += res->v[i].cls != NP_BP_GOOD;
+	np_cli_count(cli, n);
+}
+
 /* np_cli_each_document callback: classify and print, window by window
  * (a huge document is cut at blank lines; see np_boilerplate_window). */
 static int
@@ -244,11 +236,11 @@ do_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
 	size_t off = 0, w;
 	int rc, printed = 0;
 
-	(void)cli;
 	do {
 		w = np_boilerplate_window(buf + off, len - off);
 		if ((rc = np_boilerplate_classify(r->bp, buf + off, w, &r->res)) != NP_OK)
 			return rc;
+		count_removed(cli, &r->res);
 		if (r->explain)
 			print_explain(buf + off, &r->res);
 		else
@@ -323,12 +315,14 @@ main(int argc, char **argv)
 	struct run r;
 	char *spooled = NULL;
 	char **ops;
+	const char *arg;
 	int c, err, templates = 0, i, nops;
 
 	np_cli_init(&cli, argv[0]);
+	cli.found_what = "units removed";
 	np_boilerplate_opts_init(&o);
 	memset(&r, 0, sizeof r);
-	while ((c = getopt_long(argc, argv, "vzL:ThV", longopts, NULL)) != -1) {
+	while ((c = np_cli_getopt(&cli, &tool, argc, argv, &arg)) != -1) {
 		switch (c) {
 		case 'v':
 			r.invert = 1;
@@ -336,29 +330,26 @@ main(int argc, char **argv)
 		case OPT_EXPLAIN:
 			r.explain = 1;
 			break;
-		case 'L':
-			o.lang = optarg;
-			break;
 		case 'T':
 			templates = 1;
 			break;
 		case OPT_LEN_LOW:
-			o.length_low = parse_count("--length-low", optarg);
+			o.length_low = parse_count("--length-low", arg);
 			break;
 		case OPT_LEN_HIGH:
-			o.length_high = parse_count("--length-high", optarg);
+			o.length_high = parse_count("--length-high", arg);
 			break;
 		case OPT_SW_LOW:
-			o.stopwords_low = parse_share("--stopwords-low", optarg);
+			o.stopwords_low = parse_share("--stopwords-low", arg);
 			break;
 		case OPT_SW_HIGH:
-			o.stopwords_high = parse_share("--stopwords-high", optarg);
+			o.stopwords_high = parse_share("--stopwords-high", arg);
 			break;
 		case OPT_HEADING:
-			o.max_heading_distance = parse_count("--max-heading-distance", optarg);
+			o.max_heading_distance = parse_count("--max-heading-distance", arg);
 			break;
 		case OPT_TPL_SHARE:
-			o.template_share = parse_share("--template-share", optarg);
+			o.template_share = parse_share("--template-share", arg);
 			break;
 		case OPT_NO_TITLE:
 			o.no_title = 1;
@@ -366,24 +357,21 @@ main(int argc, char **argv)
 		case OPT_NO_CUT:
 			o.no_cut = 1;
 			break;
-		default:
-			if (!np_cli_option(&cli, c, optarg, usage))
-				np_usage_error("unknown option");
 		}
 	}
-	if (strcmp(o.lang, "auto") != 0) {
-		for (i = 0; i < NP_BP_NLANGS; i++)
-			if (strcmp(o.lang, np_boilerplate_langs[i]) == 0)
-				break;
-		if (i == NP_BP_NLANGS)
-			np_usage_error("--lang: unknown language '%s'", o.lang);
+	if (cli.lang != NULL) {
+		if (strchr(cli.lang, ',') != NULL)
+			np_usage_error("-L: strip-boilerplate takes one language or all, not '%s'", cli.lang);
+		o.lang = cli.lang;
 	}
+	if (r.invert && r.explain)
+		np_usage_error("--explain: cannot be used with -v");
 	if (templates && cli.jsonl)
-		np_usage_error("--templates cannot be used with --jsonl");
+		np_usage_error("--templates: cannot be used with --jsonl");
 	if (o.length_low > o.length_high)
-		np_usage_error("--length-low must not exceed --length-high");
+		np_usage_error("--length-low: must not exceed --length-high");
 	if (o.stopwords_low > o.stopwords_high)
-		np_usage_error("--stopwords-low must not exceed --stopwords-high");
+		np_usage_error("--stopwords-low: must not exceed --stopwords-high");
 	if ((r.bp = np_boilerplate_new(&o, &err)) == NULL)
 		np_die("%s", np_strerror(err));
 	ops = argv + optind;

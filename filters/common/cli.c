@@ -2,7 +2,7 @@
  * cli.c - the command-line frame: program name, common options,
  * messages, the loop over documents, and the closing of stdout.
  *
- * Every tool's main is: options (tool's own, then np_cli_option), then
+ * Every tool's main is: options (np_cli_getopt with the tool's table), then
  * np_cli_each_document or np_cli_each_chunk with the engine call, then
  * return np_cli_finish.  Errors on one operand or record are reported and
  * the loop goes on; the exit status says that something failed.
@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "newsprep/out.h"
 #include "newsprep/jsonl.h"
@@ -42,6 +44,20 @@ vwarn_msg(const char *fmt, va_list ap)
 	fprintf(stderr, "%s: ", progname);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
+}
+
+void
+np_doc_warn(struct np_cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cli->quiet) {
+		cli->suppressed++;
+		return;
+	}
+	va_start(ap, fmt);
+	vwarn_msg(fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -106,16 +122,134 @@ np_parse_size(const char *s, size_t *out)
 	return 0;
 }
 
-/* Handles the options every tool shares. */
-int
-np_cli_option(struct np_cli *cli, int c, const char *arg, const char *usage)
+/*
+ * The common options.  The help texts are what every tool's --help and
+ * the "Common options" part of every man page say (tests/cli/options.t
+ * compares them).
+ */
+const struct np_opt np_cli_common[] = {
+	{ 'z', "null", NULL, "NUL-terminated records in and out" },
+	{ 'j', "jsonl", NULL, "JSON Lines in and out: each object's --field is the\n"
+	    "document; the other fields are kept byte for byte" },
+	{ 'L', "lang", "LIST", "languages to use, comma-separated (default all)" },
+	{ NP_OPT_FIELD, "field", "NAME", "JSON Lines: the text field (default text)" },
+	{ NP_OPT_TO, "to", "NAME", "JSON Lines: write the result to field NAME" },
+	{ NP_OPT_ON_ERROR, "on-error", "ACTION", "malformed JSON line: stop (default) or skip" },
+	{ NP_OPT_MAX_DOC, "max-doc-size", "SIZE", "a larger document is an error (default 1G)" },
+	{ NP_OPT_LINE_BUFFERED, "line-buffered", NULL, "write out each record as soon as it is done" },
+	{ 'q', "quiet", NULL, "no messages about single documents or lines" },
+	{ NP_OPT_STATS, "stats", NULL, "print a summary line on stderr at the end" },
+	{ NP_OPT_PROGRESS, "progress", NULL, "print progress on stderr about once a second" },
+	{ 'h', "help", NULL, "print this help and exit" },
+	{ 'V', "version", NULL, "print the version and exit" },
+	{ 0, NULL, NULL, NULL }
+};
+
+/* Whether key is a short option letter. */
+static int
+is_letter(int key)
+{
+	return (key >= 'a' && key <= 'z') || (key >= 'A' && key <= 'Z') ||
+	    (key >= '0' && key <= '9');
+}
+
+/* Prints one option of the help: "  -L, --lang=LIST   text". */
+static void
+print_opt(const struct np_opt *o)
+{
+	char head[64];
+	const char *h, *nl;
+	int n;
+
+	n = snprintf(head, sizeof head, "  %c%c%s--%s%s%s",
+	    is_letter(o->key) ? '-' : ' ', is_letter(o->key) ? o->key : ' ',
+	    is_letter(o->key) ? ", " : "  ", o->name, o->arg ? "=" : "",
+	    o->arg ? o->arg : "");
+	if (n < 0 || (size_t)n >= sizeof head)
+		n = (int)sizeof head - 1;
+	printf("%-27s", head);
+	if (n >= 27)
+		printf("\n%-27s", "");
+	for (h = o->help; (nl = strchr(h, '\n')) != NULL; h = nl + 1)
+		printf("%.*s\n%-27s", (int)(nl - h), h, "");
+	printf("%s\n", h);
+}
+
+/* Prints the --help text of a tool. */
+static void
+print_help(const struct np_cli *cli, const struct np_tool *t)
+{
+	const struct np_opt *o;
+
+	printf("usage: %s %s\n%s\n", cli->progname, t->synopsis, t->purpose);
+	if (t->opts != NULL && t->opts[0].name != NULL) {
+		printf("\nOptions:\n");
+		for (o = t->opts; o->name != NULL; o++)
+			print_opt(o);
+	}
+	printf("\nCommon options (the same in every newsprep tool):\n");
+	for (o = np_cli_common; o->name != NULL; o++)
+		print_opt(o);
+	if (t->langs != NULL)
+		printf("\nLanguages (-L): %s\n", t->langs);
+	else
+		printf("\nLanguages (-L): %s has no choice of language\n", cli->progname);
+	if (t->notes != NULL)
+		printf("\n%s", t->notes);
+}
+
+/* Checks an -L list against the codes the tool knows; "all" (or
+ * "auto") is the default, every language. */
+static void
+check_langs(struct np_cli *cli, const struct np_tool *t, const char *arg)
+{
+	const char *p = arg, *q, *k, *e;
+	size_t n;
+	int found;
+
+	if (t->langs == NULL)
+		np_usage_error("-L: %s has no choice of language", cli->progname);
+	if (strcmp(arg, "all") == 0 || strcmp(arg, "auto") == 0) {
+		cli->lang = NULL;
+		return;
+	}
+	do {
+		q = strchr(p, ',');
+		n = q ? (size_t)(q - p) : strlen(p);
+		found = 0;
+		for (k = t->langs; *k != '\0' && !found; k = *e ? e + 1 : e) {
+			e = strchr(k, ',');
+			if (e == NULL)
+				e = k + strlen(k);
+			found = n > 0 && (size_t)(e - k) == n && memcmp(k, p, n) == 0;
+		}
+		if (!found)
+			np_usage_error("-L: unknown language '%.*s' (%s knows %s)",
+			    (int)n, p, cli->progname, t->langs);
+		p = q ? q + 1 : NULL;
+	} while (p != NULL);
+	cli->lang = arg;
+}
+
+/* Handles a common option; returns 0 when c is not one. */
+static int
+common_option(struct np_cli *cli, const struct np_tool *t, int c, const char *arg)
 {
 	switch (c) {
 	case 'z':
 		cli->nul = 1;
 		return 1;
+	case 'j':
+		cli->jsonl = 1;
+		return 1;
+	case 'L':
+		check_langs(cli, t, arg);
+		return 1;
+	case 'q':
+		cli->quiet = 1;
+		return 1;
 	case 'h':
-		fputs(usage, stdout);
+		print_help(cli, t);
 		exit(np_cli_finish(cli));
 	case 'V':
 		printf("%s (newsprep) %s\n", cli->progname, NP_VERSION);
@@ -123,10 +257,6 @@ np_cli_option(struct np_cli *cli, int c, const char *arg, const char *usage)
 	case NP_OPT_MAX_DOC:
 		if (np_parse_size(arg, &cli->max_doc) != 0 || cli->max_doc == 0)
 			np_usage_error("--max-doc-size: invalid size '%s'", arg);
-		return 1;
-	case NP_OPT_JSONL:
-	case 'j':
-		cli->jsonl = 1;
 		return 1;
 	case NP_OPT_FIELD:
 		if (*arg == '\0')
@@ -146,8 +276,225 @@ np_cli_option(struct np_cli *cli, int c, const char *arg, const char *usage)
 		else
 			np_usage_error("--on-error: expected 'stop' or 'skip', not '%s'", arg);
 		return 1;
+	case NP_OPT_LINE_BUFFERED:
+		cli->line_buffered = 1;
+		return 1;
+	case NP_OPT_STATS:
+		cli->stats = 1;
+		return 1;
+	case NP_OPT_PROGRESS:
+		cli->progress = 1;
+		return 1;
 	}
 	return 0;
+}
+
+/* The option of either table with this key, or NULL. */
+static const struct np_opt *
+find_key(const struct np_tool *t, int key)
+{
+	const struct np_opt *o;
+
+	for (o = np_cli_common; o->name != NULL; o++)
+		if (o->key == key)
+			return o;
+	for (o = t->opts; o != NULL && o->name != NULL; o++)
+		if (o->key == key)
+			return o;
+	return NULL;
+}
+
+/* Reports an unknown or ambiguous long option (word, n bytes of it
+ * before any '='), naming the options it could be, and exits 2. */
+static _Noreturn void
+unknown_long(const struct np_tool *t, const char *word, int n)
+{
+	const struct np_opt *tabs[2] = { np_cli_common, t->opts };
+	const struct np_opt *o;
+	char could[256] = "";
+	size_t len = 0, k, m = (size_t)n - 2;
+	int hits = 0;
+
+	for (k = 0; k < 2; k++)
+		for (o = tabs[k]; o != NULL && o->name != NULL; o++)
+			if (strncmp(o->name, word + 2, m) == 0 && len + strlen(o->name) + 5 < sizeof could) {
+				len += (size_t)snprintf(could + len, sizeof could - len, "%s--%s",
+				    hits ? ", " : "", o->name);
+				hits++;
+			}
+	if (hits > 1)
+		np_usage_error("%.*s: ambiguous option (%s)", n, word, could);
+	np_usage_error("%.*s: unknown option", n, word);
+}
+
+/* Reports an option getopt_long refused (c is '?' or ':'), as one line
+ * "NAME: -X: why" and the hint, and exits 2. */
+static _Noreturn void
+bad_option(const struct np_tool *t, int c, char **argv, int argc)
+{
+	const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	const struct np_opt *o = optopt ? find_key(t, optopt) : NULL;
+	const struct np_retired *r;
+	int is_long = strncmp(word, "--", 2) == 0;
+	int n = (int)strcspn(word, "=");
+
+	if (c == ':') {
+		if (o != NULL && is_long)
+			np_usage_error("--%s: missing argument %s", o->name, o->arg);
+		np_usage_error("-%c: missing argument %s", optopt, o ? o->arg : "");
+	}
+	/* a long option's key is known; a short one's letter is not */
+	if (o != NULL)
+		np_usage_error("--%s: takes no argument", o->name);
+	if (optopt == 0)
+		unknown_long(t, word, n);
+	for (r = t->retired; r != NULL && r->letter != 0; r++)
+		if (r->letter == optopt)
+			np_usage_error("-%c: unknown option (%s)", optopt, r->hint);
+	if (optopt > 32 && optopt < 127)
+		np_usage_error("-%c: unknown option", optopt);
+	np_usage_error("-\\%03o: unknown option", (unsigned)optopt & 0377);
+}
+
+/* Builds the getopt_long tables of both option lists (once). */
+static void
+build_tables(const struct np_tool *t, struct option **lo, char **so)
+{
+	const struct np_opt *tabs[2] = { np_cli_common, t->opts };
+	size_t n = 0, i, k;
+	const struct np_opt *o;
+	char *p;
+
+	for (k = 0; k < 2; k++)
+		for (o = tabs[k]; o != NULL && o->name != NULL; o++)
+			n++;
+	*lo = calloc(n + 1, sizeof **lo);
+	*so = calloc(3 * n + 2, 1);
+	if (*lo == NULL || *so == NULL)
+		np_die("%s", np_strerror(NP_ENOMEM));
+	p = *so;
+	*p++ = ':';
+	for (i = 0, k = 0; k < 2; k++)
+		for (o = tabs[k]; o != NULL && o->name != NULL; o++, i++) {
+			(*lo)[i].name = o->name;
+			(*lo)[i].has_arg = o->arg ? required_argument : no_argument;
+			(*lo)[i].val = o->key;
+			if (is_letter(o->key)) {
+				*p++ = (char)o->key;
+				if (o->arg)
+					*p++ = ':';
+			}
+		}
+}
+
+/* See out.h. */
+int
+np_cli_getopt(struct np_cli *cli, const struct np_tool *t, int argc,
+    char **argv, const char **arg)
+{
+	static struct option *lo;
+	static char *so;
+	int c;
+
+	if (lo == NULL)
+		build_tables(t, &lo, &so);
+	opterr = 0;
+	for (;;) {
+		c = getopt_long(argc, argv, so, lo, NULL);
+		if (c == -1) {
+			free(lo);
+			free(so);
+			lo = NULL;
+			so = NULL;
+			return -1;
+		}
+		if (c == '?' || c == ':')
+			bad_option(t, c, argv, argc);
+		if (!common_option(cli, t, c, optarg)) {
+			*arg = optarg;
+			return c;
+		}
+	}
+}
+
+/* Counts what the tool found, for --stats. */
+void
+np_cli_count(struct np_cli *cli, size_t n)
+{
+	cli->found += n;
+}
+
+/* Seconds on the monotonic clock. */
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Decides whether to print progress: when asked (--progress), or when
+ * stderr is a terminal, -q is not given and the operands are regular files
+ * of more than 100 MB together.  The share done is known when every
+ * operand is a regular file.
+ */
+static void
+progress_begin(struct np_cli *cli, int argc, char **argv)
+{
+	struct stat st;
+	size_t total = 0;
+	int i, regular = 1;
+
+	if (cli->started > 0)
+		return;		/* -T's two passes: once */
+	for (i = 0; i < argc && regular; i++) {
+		const char *p = argv[i];
+		int r = p == NULL || strcmp(p, "-") == 0 ? fstat(0, &st) : stat(p, &st);
+
+		if (r != 0 || !S_ISREG(st.st_mode))
+			regular = 0;
+		else
+			total += (size_t)st.st_size;
+	}
+	cli->total = regular ? total : 0;
+	cli->progress_tty = isatty(2);
+	cli->progress_on = cli->progress == 1 ||
+	    (!cli->quiet && cli->progress_tty && cli->total > ((size_t)100 << 20));
+	cli->started = now();
+	cli->next_report = cli->started + 1.0;
+}
+
+/* Prints one progress line: bytes and documents done, rate, share. */
+static void
+progress_line(struct np_cli *cli, double t, int last)
+{
+	double el = t - cli->started, mb = (double)cli->bytes_in / 1e6;
+
+	fflush(stdout);
+	fprintf(stderr, "%s%s: %.1f MB, %zu document%s, %.1f MB/s", cli->progress_tty ? "\r" : "",
+	    cli->progname, mb, cli->docno, cli->docno == 1 ? "" : "s",
+	    el > 0 ? mb / el : 0.0);
+	if (cli->total > 0)
+		fprintf(stderr, ", %.0f%%", 100.0 * (double)cli->bytes_in / (double)cli->total);
+	fputs(cli->progress_tty && !last ? "   " : "\n", stderr);
+}
+
+/* Called after each document or chunk: counts its bytes, flushes for
+ * --line-buffered, and prints progress when a second has passed. */
+static void
+after_piece(struct np_cli *cli, size_t len, int end_of_record)
+{
+	double t;
+
+	cli->bytes_in += len;
+	if (cli->line_buffered && end_of_record)
+		np_out_flush();
+	if (cli->progress_on && (t = now()) >= cli->next_report) {
+		progress_line(cli, t, 0);
+		cli->next_report = t + 1.0;
+	}
 }
 
 /* The name an operand goes by in messages. */
@@ -162,11 +509,11 @@ static void
 doc_failed(struct np_cli *cli, const char *name, int rc)
 {
 	if (rc == NP_EIO)
-		np_warn("%s: %s", name, strerror(errno));
+		np_doc_warn(cli, "%s: %s", name, strerror(errno));
 	else if (cli->nul || cli->jsonl_in)
-		np_warn("%s: document %zu: %s", name, cli->docno, np_strerror(rc));
+		np_doc_warn(cli, "%s: document %zu: %s", name, cli->docno, np_strerror(rc));
 	else
-		np_warn("%s: %s", name, np_strerror(rc));
+		np_doc_warn(cli, "%s: %s", name, np_strerror(rc));
 	cli->status = 1;
 }
 
@@ -204,7 +551,7 @@ open_operand(struct np_cli *cli, const char *path, int *jsonl_input)
 
 	*jsonl_input = 0;
 	if (r == NULL) {
-		np_warn("%s: %s", display_name(path), strerror(errno));
+		np_doc_warn(cli, "%s: %s", display_name(path), strerror(errno));
 		cli->status = 1;
 		return NULL;
 	}
@@ -245,6 +592,7 @@ each_whole_document(struct np_cli *cli, struct np_reader *r, const char *name,
 		if (jsonl_input) {
 			if (np_jsonl_line(cli, name, ++lineno, buf, len, fn, arg) != NP_OK)
 				return -1;
+			after_piece(cli, len, 1);
 			continue;
 		}
 		cli->docno++;
@@ -252,8 +600,19 @@ each_whole_document(struct np_cli *cli, struct np_reader *r, const char *name,
 			doc_failed(cli, name, rc);
 		if (cli->nul)
 			np_out_putc('\0');
+		after_piece(cli, len, 1);
 	}
 	return 0;
+}
+
+/* What both loops do first: progress set-up, and --to naming the field
+ * a tool that adds a value adds it under. */
+static void
+loop_begin(struct np_cli *cli, int argc, char **argv)
+{
+	progress_begin(cli, argc, argv);
+	if (cli->to != NULL && cli->jsonl_kind == NP_JSONL_ADD)
+		cli->jsonl_key = cli->to;
 }
 
 /* The loop over whole documents; see out.h. */
@@ -268,6 +627,7 @@ np_cli_each_document(struct np_cli *cli, int argc, char **argv, np_doc_fn fn, vo
 		argc = 1;
 		argv = stdin_only;
 	}
+	loop_begin(cli, argc, argv);
 	for (i = 0; i < argc; i++) {
 		if ((r = open_operand(cli, argv[i], &jsonl_input)) == NULL)
 			continue;
@@ -310,6 +670,7 @@ np_cli_each_chunk(struct np_cli *cli, int argc, char **argv, size_t chunk,
 		argc = 1;
 		argv = stdin_only;
 	}
+	loop_begin(cli, argc, argv);
 	for (i = 0; i < argc; i++) {
 		name = display_name(argv[i]);
 		if ((r = open_operand(cli, argv[i], &jsonl_input)) == NULL)
@@ -338,6 +699,7 @@ np_cli_each_chunk(struct np_cli *cli, int argc, char **argv, size_t chunk,
 			}
 			if (c.last && cli->nul)
 				np_out_putc('\0');
+			after_piece(cli, c.len, c.last);
 		}
 		np_reader_close(r);
 	}
@@ -347,6 +709,17 @@ np_cli_each_chunk(struct np_cli *cli, int argc, char **argv, size_t chunk,
 int
 np_cli_finish(struct np_cli *cli)
 {
+	if (cli->progress_on)
+		progress_line(cli, now(), 1);
+	if (cli->suppressed > 0)
+		np_warn("%zu message%s about documents not shown (-q)", cli->suppressed,
+		    cli->suppressed == 1 ? "" : "s");
+	if (cli->stats && cli->started > 0) {
+		fflush(stdout);
+		np_warn("stats: documents %zu, bytes in %zu, bytes out %zu, %s %zu",
+		    cli->docno, cli->bytes_in, np_out_bytes(),
+		    cli->found_what ? cli->found_what : "found", cli->found);
+	}
 	if (cli->bad_lines > 0)
 		np_warn("skipped %zu malformed JSON line%s", cli->bad_lines,
 		    cli->bad_lines == 1 ? "" : "s");

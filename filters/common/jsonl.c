@@ -176,7 +176,7 @@ write_spliced(const char *line, size_t len, const struct np_json_member *m, int 
 static int
 bad_line(struct np_cli *cli, const char *name, size_t lineno, const char *why)
 {
-	np_warn("%s: line %zu: %s", name, lineno, why);
+	np_doc_warn(cli, "%s: line %zu: %s", name, lineno, why);
 	if (cli->skip_bad) {
 		cli->bad_lines++;
 		return NP_OK;
@@ -232,7 +232,7 @@ np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
 	json_decref(obj);
 	cli->jsonl_in = 0;
 	if (rc < 0) {
-		np_warn("%s: line %zu: %s", name, lineno, np_strerror(rc));
+		np_doc_warn(cli, "%s: line %zu: %s", name, lineno, np_strerror(rc));
 		cli->status = 1;
 		np_out_write(line, len);
 		np_out_putc('\n');

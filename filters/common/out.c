@@ -18,6 +18,7 @@
 
 static struct np_buf *capture;	/* CLI-layer state: where output goes */
 static struct np_buf scratch;	/* reused for JSON escaping */
+static size_t written;		/* bytes given to stdout (for --stats) */
 
 /* Reports a failed write and exits; quiet for a closed pipe. */
 static _Noreturn void
@@ -48,6 +49,13 @@ np_out_write(const void *p, size_t n)
 	errno = 0;
 	if (fwrite(p, 1, n, stdout) != n)
 		write_failed();
+	written += n;
+}
+
+size_t
+np_out_bytes(void)
+{
+	return written;
 }
 
 void

@@ -22,6 +22,8 @@ void np_out_putc(int c);
 void np_out_str(const char *s);
 void np_out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void np_out_flush(void);
+/* Bytes written to stdout so far (captured output not counted). */
+size_t np_out_bytes(void);
 /* TSV field with tab, CR and newline written as spaces. */
 void np_out_tsv_spaced(const char *s, size_t n);
 /* TSV field with tab, newline, CR and backslash written as \t \n \r \\. */
@@ -68,39 +70,97 @@ struct np_cli {
 	const char *to;		/* --to FIELD or NULL */
 	int skip_bad;		/* --on-error=skip */
 	size_t bad_lines;	/* malformed lines skipped */
+	/* the rest of the common options (see np_cli_getopt) */
+	const char *lang;	/* -L LIST as given (checked), or NULL */
+	int line_buffered;	/* --line-buffered: flush after every record */
+	int quiet;		/* -q: no messages about single documents */
+	int stats;		/* --stats: a summary line at the end */
+	int progress;		/* --progress: 1 asked, 0 auto, -1 never */
+	/* counters for --stats and --progress: the frame counts documents
+	 * and bytes; a tool's main adds what it found with np_cli_count */
+	size_t bytes_in;	/* bytes of the documents read so far */
+	size_t found;		/* what the tool found or removed so far */
+	const char *found_what;	/* what `found` counts ("quotations") */
+	size_t suppressed;	/* messages -q did not print */
+	/* --progress: the frame's state */
+	int progress_on;	/* progress lines are being printed */
+	int progress_tty;	/* stderr is a terminal: one line, redrawn */
+	size_t total;		/* bytes of all operands when all are regular
+				   files, else 0 */
+	double started, next_report;	/* seconds (monotonic clock) */
 };
 
-/* Long options every tool has; put NP_CLI_LONGOPTS in its option table
- * and pass unknown results to np_cli_option. */
-enum {
-	NP_OPT_MAX_DOC = 0x1000, NP_OPT_JSONL, NP_OPT_FIELD, NP_OPT_TO,
-	NP_OPT_ON_ERROR
+/* A letter that no longer means what it meant, and what to say. */
+struct np_retired {
+	int letter;
+	const char *hint;	/* "the day/month order is --order" */
 };
-#define NP_CLI_LONGOPTS \
-	{ "null", no_argument, NULL, 'z' }, \
-	{ "help", no_argument, NULL, 'h' }, \
-	{ "version", no_argument, NULL, 'V' }, \
-	{ "max-doc-size", required_argument, NULL, NP_OPT_MAX_DOC }, \
-	{ "field", required_argument, NULL, NP_OPT_FIELD }, \
-	{ "to", required_argument, NULL, NP_OPT_TO }, \
-	{ "on-error", required_argument, NULL, NP_OPT_ON_ERROR }
-/* --jsonl itself is in each tool's table (split-articles and
- * extract-quotes give it the short form -j): map it to NP_OPT_JSONL or
- * 'j' and pass it to np_cli_option. */
+
+/*
+ * The option table.  Every tool has the common options (np_cli_common:
+ * -z, -j/--jsonl, -L/--lang LIST, --field, --to, --on-error,
+ * --max-doc-size, --line-buffered, -q, --stats, --progress, -h, -V),
+ * parsed and listed by the frame; a tool lists its own options in an
+ * array of struct np_opt ending with { 0 }.  --help prints the tool's
+ * options, then the common ones, from these tables, so every tool
+ * describes a common option with the same words.
+ */
+struct np_opt {
+	int key;		/* returned by np_cli_getopt; a short option's
+				   key is its letter */
+	const char *name;	/* the long name, without "--" */
+	const char *arg;	/* the argument's name ("LIST"), or NULL */
+	const char *help;	/* what it does; '\n' starts another line */
+};
+
+/* A tool: what --help and usage errors say about it. */
+struct np_tool {
+	const char *synopsis;	/* after the name: "[-al] [OPTION]... [FILE]..." */
+	const char *purpose;	/* one sentence */
+	const struct np_opt *opts;	/* the tool's own options */
+	const char *langs;	/* the codes -L accepts ("en,de"), or NULL
+				   when the tool has no choice of language */
+	const char *notes;	/* text after the options, or NULL */
+	const struct np_retired *retired;	/* ends with { 0 }, or NULL */
+};
+
+/* Keys of the common options that have no letter (a tool's own long-only
+ * options use keys from 0x2000 on). */
+enum {
+	NP_OPT_MAX_DOC = 0x1000, NP_OPT_FIELD, NP_OPT_TO, NP_OPT_ON_ERROR,
+	NP_OPT_LINE_BUFFERED, NP_OPT_STATS, NP_OPT_PROGRESS
+};
+
+/* The common options, in the order --help lists them. */
+extern const struct np_opt np_cli_common[];
 
 /* Sets the program name used in messages (basename of argv0). */
 void np_cli_init(struct np_cli *cli, const char *argv0);
 
 /*
- * Handles the common options: -z, -V (prints "NAME (newsprep) VERSION"
- * and exits 0), --max-doc-size, --jsonl (as NP_OPT_JSONL or 'j'),
- * --field, --to, --on-error.  -h prints `usage` and exits 0.  Returns 1
- * when c was one of them, 0 otherwise.
+ * Parses the options of argv: handles the common ones itself and returns
+ * the key of the next of the tool's own options (its argument in *arg, or NULL),
+ * or -1 after the last option (the operands start at optind).  --help
+ * prints the help and exits 0; -V prints "NAME (newsprep) VERSION" and
+ * exits 0; an unknown option, a missing or bad argument is a usage error
+ * (exit 2).
  */
-int np_cli_option(struct np_cli *cli, int c, const char *arg, const char *usage);
+int np_cli_getopt(struct np_cli *cli, const struct np_tool *tool, int argc,
+    char **argv, const char **arg);
 
-/* Prints "NAME: message" and "Try 'NAME --help'." and exits 2. */
+/* Adds n to what the tool found (cli->found, named by cli->found_what
+ * in the --stats line). */
+void np_cli_count(struct np_cli *cli, size_t n);
+
+/* A usage error: prints "NAME: message" and the hint "Try 'NAME --help'
+ * for more information." on stderr and exits 2.  message is "what: why"
+ * ("--order: expected dmy, mdy, ymd or auto, not 'x'"). */
 _Noreturn void np_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "NAME: message" about one document or line on stderr; under -q
+ * it only counts it (np_cli_finish then says how many were not shown). */
+void np_doc_warn(struct np_cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Prints "NAME: message" on stderr (no exit). */
 void np_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -52,10 +52,10 @@ printf 'October 18, 2023\nThey voted yesterday.\n' > "$T/dl"
 run normalize-dates -r 2013-03-22 "$T/dl"
 is "$(sed -n 2p "$OUT")" "They voted 2013-03-21." "-r DATE wins over the dateline"
 
-# -o
+# --order (formerly -o)
 printf 'Filed 02/07/2025.\n' > "$T/num"
-is "$(normalize-dates -o mdy "$T/num")" "Filed 2025-02-07." "-o mdy"
-is "$(normalize-dates -o dmy "$T/num")" "Filed 2025-07-02." "-o dmy"
+is "$(normalize-dates --order=mdy "$T/num")" "Filed 2025-02-07." "--order mdy"
+is "$(normalize-dates --order dmy "$T/num")" "Filed 2025-07-02." "--order dmy"
 is "$(normalize-dates "$T/num")" "Filed 2025-07-02." "-o auto without evidence: dmy"
 printf 'Filed 02/07/2025 and 12/25/2025.\n' > "$T/num2"
 is "$(normalize-dates "$T/num2")" "Filed 2025-02-07 and 2025-12-25." "-o auto: evidence from the same document"
@@ -90,8 +90,8 @@ is "$(tail -n 1 "$OUT" | cut -f 2)" "$(($(wc -c < "$T/long") - 19))" "offsets co
 # errors and usage
 run normalize-dates -r tomorrow "$T/rel"
 is "$RC" 2 "bad -r: usage error"
-run normalize-dates -o ydm "$T/rel"
-is "$RC" 2 "bad -o: usage error"
+run normalize-dates --order ydm "$T/rel"
+is "$RC" 2 "bad --order: usage error"
 run normalize-dates -L xx "$T/rel"
 is "$RC" 2 "bad -L: usage error"
 run normalize-dates /nonexistent/file

@@ -15,8 +15,8 @@ for ref in auto none 2023-10-18; do
 	each_doc "-l -r $ref: offsets cut the text" offsets -s
 done
 for o in dmy mdy ymd; do
-	CMD="normalize-dates -a -o $o"
-	each_doc "-a -o $o: the output without its tags is the input" untag
+	CMD="normalize-dates -a --order $o"
+	each_doc "-a --order $o: the output without its tags is the input" untag
 done
 CMD="normalize-dates -a"
 z_equals_runs "-a"

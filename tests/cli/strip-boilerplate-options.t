@@ -32,7 +32,7 @@ run strip-boilerplate --lang=auto "$FIX/boilerplate-de-page.txt"
 is_file "$OUT" "$FIX/boilerplate-de-page.expected" "--lang=auto"
 run strip-boilerplate -L xx "$page"
 is "$RC" 2 "-L xx: usage error"
-grep -q "strip-boilerplate: --lang: unknown language 'xx'" "$ERR"; ok $? "-L xx: message"
+grep -q "strip-boilerplate: -L: unknown language 'xx'" "$ERR"; ok $? "-L xx: message"
 
 # -z: each record its own document, same output as separate runs
 printf '\0' > "$T/nul"

@@ -15,8 +15,16 @@
 
 enum mode { REPLACE, ADD, SPLIT, UPPER };
 
-static const char usage[] =
-    "Usage: np-cat [-z] [--jsonl] [--mode replace|add|split|upper] [FILE]...\n";
+static const struct np_opt opts[] = {
+	{ 'm', "mode", "MODE", "replace (default), add, split or upper" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct np_tool tool = {
+	"[-z] [--jsonl] [--mode replace|add|split|upper] [FILE]...",
+	"The command-line frame with an identity engine (a test tool).",
+	opts, "en,de", NULL, NULL
+};
 
 static int
 cat_doc(void *arg, struct np_cli *cli, const char *buf, size_t len)
@@ -24,6 +32,7 @@ cat_doc(void *arg, struct np_cli *cli, const char *buf, size_t len)
 	enum mode m = *(enum mode *)arg;
 	size_t i, start = 0;
 
+	np_cli_count(cli, 1);
 	switch (m) {
 	case ADD:
 		np_out_printf("%zu", len);
@@ -51,31 +60,24 @@ cat_doc(void *arg, struct np_cli *cli, const char *buf, size_t len)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		NP_CLI_LONGOPTS,
-		{ "jsonl", no_argument, NULL, NP_OPT_JSONL },
-		{ "mode", required_argument, NULL, 'm' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct np_cli cli;
 	enum mode m = REPLACE;
+	const char *arg;
 	int c;
 
 	np_cli_init(&cli, argv[0]);
-	while ((c = getopt_long(argc, argv, "zhVm:", longopts, NULL)) != -1) {
-		if (c == 'm') {
-			if (strcmp(optarg, "add") == 0)
-				m = ADD;
-			else if (strcmp(optarg, "split") == 0)
-				m = SPLIT;
-			else if (strcmp(optarg, "upper") == 0)
-				m = UPPER;
-			else if (strcmp(optarg, "replace") == 0)
-				m = REPLACE;
-			else
-				np_usage_error("--mode: unknown mode '%s'", optarg);
-		} else if (!np_cli_option(&cli, c, optarg, usage))
-			np_usage_error("unknown option");
+	cli.found_what = "documents seen";
+	while ((c = np_cli_getopt(&cli, &tool, argc, argv, &arg)) != -1) {
+		if (strcmp(arg, "add") == 0)
+			m = ADD;
+		else if (strcmp(arg, "split") == 0)
+			m = SPLIT;
+		else if (strcmp(arg, "upper") == 0)
+			m = UPPER;
+		else if (strcmp(arg, "replace") == 0)
+			m = REPLACE;
+		else
+			np_usage_error("--mode: unknown mode '%s'", arg);
 	}
 	cli.jsonl_kind = m == ADD ? NP_JSONL_ADD : m == SPLIT ? NP_JSONL_SPLIT : NP_JSONL_REPLACE;
 	cli.jsonl_key = "len";
