@@ -7,13 +7,13 @@
 # display up to ".Ed" is the exact standard output expected.
 use strict;
 use warnings;
+use FindBin;
+require "$FindBin::Bin/lib.pl";
 use Cwd qw(abs_path);
 
 my $root = abs_path('.');
 my $bin = $ENV{NP_BIN} // "$root/bin";
 $ENV{PATH} = "$bin:$ENV{PATH}";
-my $n = 0;
-my $failed = 0;
 
 # Turns mdoc text back into what it shows.
 sub unescape {
@@ -29,15 +29,6 @@ sub unescape {
 	return $s;
 }
 
-sub result {
-	my ($pass, $desc, $diag) = @_;
-	$n++;
-	print(($pass ? "ok" : "not ok") . " $n - $desc\n");
-	if (!$pass) {
-		$failed++;
-		print map { "#   $_\n" } split /\n/, $diag;
-	}
-}
 
 for my $page (sort glob("man/*.[1-9]")) {
 	open(my $fh, '<', $page) or die "$page: $!";
@@ -72,5 +63,4 @@ for my $page (sort glob("man/*.[1-9]")) {
 		}
 	}
 }
-print "1..$n\n";
-exit($failed ? 1 : 0);
+done_testing();

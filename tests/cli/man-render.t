@@ -6,19 +6,10 @@
 # tool can return (0, 1 and 2).
 use strict;
 use warnings;
+use FindBin;
+require "$FindBin::Bin/lib.pl";
 
-my $n = 0;
-my $failed = 0;
 
-sub result {
-	my ($pass, $desc, $diag) = @_;
-	$n++;
-	print(($pass ? "ok" : "not ok") . " $n - $desc\n");
-	if (!$pass) {
-		$failed++;
-		print map { "#   $_\n" } split /\n/, ($diag // '');
-	}
-}
 
 open(my $h, '<', 'include/newsprep/common.h') or die "common.h: $!";
 my ($version) = map { /#define NP_VERSION "([^"]+)"/ ? $1 : () } <$h>;
@@ -65,5 +56,4 @@ for my $page (sort glob('man/*.[1-9]')) {
 		result($exit =~ /^\s+$st\s/m, "$page: EXIT STATUS lists $st", $exit);
 	}
 }
-print "1..$n\n";
-exit($failed ? 1 : 0);
+done_testing();

@@ -11,20 +11,11 @@
 # line "NAME: what: why" and one hint line, worded the same by every tool.
 use strict;
 use warnings;
+use FindBin;
+require "$FindBin::Bin/lib.pl";
 
 my $bin = $ENV{NP_BIN} // 'bin';
-my $n = 0;
-my $failed = 0;
 
-sub result {
-	my ($pass, $desc, $diag) = @_;
-	$n++;
-	print(($pass ? "ok" : "not ok") . " $n - $desc\n");
-	if (!$pass) {
-		$failed++;
-		print map { "#   $_\n" } split /\n/, ($diag // '');
-	}
-}
 
 # Runs a command with the shell; returns (stdout+stderr, exit status).
 sub run {
@@ -181,5 +172,4 @@ for my $tool (@tools) {
 }
 result(!@clash, "no letter has two meanings", join("\n", @clash));
 
-print "1..$n\n";
-exit($failed ? 1 : 0);
+done_testing();
