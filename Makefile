@@ -12,6 +12,7 @@ BINDIR    = $(PREFIX)/bin
 MANDIR    = $(PREFIX)/share/man
 INCDIR    = $(PREFIX)/include
 LIBDIR    = $(PREFIX)/lib
+EXAMPLESDIR = $(PREFIX)/share/newsprep/examples
 
 CC       ?= cc
 AR       ?= ar
@@ -53,8 +54,22 @@ PRIV_H   = $(wildcard filters/*/*.h)
 CLI_TESTS ?= $(wildcard tests/cli/*.t)
 CLI_LOCALES ?= C C.UTF-8
 MANPAGES = $(wildcard man/*.[1-9])
+# The sample inputs make install puts in EXAMPLESDIR: every file the man
+# pages' EXAMPLES read (tests/cli/man-examples.t runs them there), the
+# demo page and a JSON Lines sample.
+FIX = tests/cli/fixtures
+EXAMPLES = tests/demo/sample-page.txt tests/demo/pages.jsonl \
+    $(FIX)/boilerplate-fr-page.txt $(FIX)/boilerplate-thin.txt \
+    $(FIX)/boilerplate-glued.txt $(FIX)/boilerplate-site1.txt \
+    $(FIX)/boilerplate-site2.txt $(FIX)/boilerplate-site3.txt \
+    $(FIX)/split-factiva.txt $(FIX)/split-lexisnexis-doc.txt \
+    $(FIX)/split-stars.txt $(FIX)/split-related.txt $(FIX)/split-heads.txt \
+    $(FIX)/dates-dateline.txt $(FIX)/dates-en.txt \
+    $(FIX)/quotes-marks.txt $(FIX)/quotes-en.txt $(FIX)/quotes-escape.txt
+# the man pages name the default place; an install elsewhere names its own
+MAN_EXAMPLES_DEFAULT = /usr/local/share/newsprep/examples
 
-.PHONY: all deps demo check test unit cli manlint man-common install uninstall clean
+.PHONY: all deps demo check test unit cli manlint man-common install install-examples print-examples uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BINS) $(LIB)
@@ -91,9 +106,10 @@ $(B)/tests/np-cat: tests/frame/np-cat.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
 
-# Installs the toolchain and libraries when they are missing (Debian).
+# Installs the toolchain and libraries when they are missing (Debian);
+# WITH="parallel clang" (or WITH=all) also the optional test tools.
 deps:
-	@sh tests/deps.sh
+	@NP_DEPS_LOG=$(B)/deps.log sh tests/deps.sh $(if $(WITH),--with="$(WITH)")
 
 demo:
 	@$(MAKE) -s deps
@@ -110,7 +126,8 @@ test: unit cli manlint
 unit: $(UNIT_BIN)
 	prove -f $(UNIT_BIN)
 
-CLI_ENV = NP_BIN=$(abspath $(O)/bin) NP_TESTBIN=$(abspath $(B)/tests) NP_LDSAN="$(LDSAN)"
+CLI_ENV = NP_BIN=$(abspath $(O)/bin) NP_TESTBIN=$(abspath $(B)/tests) NP_LDSAN="$(LDSAN)" \
+    NP_EXAMPLES="$(EXAMPLES)" NP_EXAMPLES_DEFAULT=$(MAN_EXAMPLES_DEFAULT)
 cli: all $(B)/tests/np-cat
 	@for loc in $(CLI_LOCALES); do \
 		echo "== command-line tests under LC_ALL=$$loc"; \
@@ -125,16 +142,29 @@ manlint:
 man-common:
 	perl tests/man-common.pl
 
-install: all
+install: all install-examples
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
 	    $(DESTDIR)$(INCDIR)/newsprep $(DESTDIR)$(LIBDIR)
 	cp $(BINS) $(DESTDIR)$(BINDIR)/
-	cp $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
-	cp $(wildcard man/*.7) $(DESTDIR)$(MANDIR)/man7/
+	for m in $(MANPAGES); do \
+	    sed 's|$(MAN_EXAMPLES_DEFAULT)|$(EXAMPLESDIR)|g' $$m \
+	        > $(DESTDIR)$(MANDIR)/man$${m##*.}/$${m#man/} || exit 1; \
+	done
 	cp $(HEADERS) $(DESTDIR)$(INCDIR)/newsprep/
 	cp $(LIB) $(DESTDIR)$(LIBDIR)/
 
+print-examples:
+	@echo $(EXAMPLES)
+
+# The sample inputs the man pages' EXAMPLES read.
+install-examples:
+	mkdir -p $(DESTDIR)$(EXAMPLESDIR)
+	cp $(EXAMPLES) $(DESTDIR)$(EXAMPLESDIR)/
+	cp tests/demo/examples-README $(DESTDIR)$(EXAMPLESDIR)/README
+
 uninstall:
+	rm -f $(addprefix $(DESTDIR)$(EXAMPLESDIR)/,$(notdir $(EXAMPLES)) README)
+	-rmdir $(DESTDIR)$(EXAMPLESDIR) $(DESTDIR)$(PREFIX)/share/newsprep
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(wildcard man/*.7))

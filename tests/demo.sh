@@ -7,7 +7,12 @@ cd "$(dirname "$0")/.."
 PATH="${NP_BIN:-$(pwd)/bin}:$PATH"
 page=tests/demo/sample-page.txt
 have() { command -v "$1" >/dev/null 2>&1; }
-section() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+# headings in bold on a terminal only
+if [ -t 1 ]; then
+	section() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+else
+	section() { printf '\n== %s\n' "$1"; }
+fi
 
 section "the input: $page"
 cat "$page"
@@ -36,4 +41,9 @@ fi
 if have extract-quotes; then
 	section "$split | $strip | extract-quotes -z: who said what (DOC START END SPEAKER CUE QUOTE)"
 	$split "$page" | $strip | extract-quotes -z | tr -d '\0'
+fi
+if have strip-boilerplate && have extract-quotes; then
+	jl=tests/demo/pages.jsonl
+	section "strip-boilerplate --jsonl $jl | extract-quotes --jsonl: JSON Lines, other fields kept (quotes only shown)"
+	strip-boilerplate --jsonl "$jl" | extract-quotes --jsonl | sed 's/"text":.*"quotes"/"quotes"/'
 fi

@@ -1,25 +1,82 @@
 #!/bin/sh
-# Installs what newsprep needs to build and test, when it is missing
-# (Debian and derivatives): a C toolchain, pkg-config, PCRE2, utf8proc,
-# jansson, mandoc, prove and GNU parallel (for the scaling tests).
-# Does nothing when all are present.
+# deps.sh - installs what newsprep needs to build and test, when it is
+# missing (Debian and derivatives, with apt-get).  Called by `make deps`,
+# which `make check` and `make demo` call first.
+#
+#   sh tests/deps.sh               the required packages: a C toolchain,
+#                                  pkg-config, PCRE2, utf8proc, jansson,
+#                                  mandoc and prove
+#   sh tests/deps.sh --with=LIST   also the optional tools in LIST
+#                                  (comma- or space-separated names from the
+#                                  OPTIONAL table below, or "all"); .ci/run
+#                                  asks for them so that CI runs every test
+#
+# Without --with an optional tool that is missing is named with what is
+# skipped without it, and nothing is installed for it.  It says in one line
+# what it installs and why; apt-get's output goes to $NP_DEPS_LOG
+# (default build/deps.log).  Without apt-get it names the missing packages
+# and stops (exit 1).  Nothing is printed when everything is there.
 set -e
+log=${NP_DEPS_LOG:-build/deps.log}
+with=
+for a in "$@"; do
+	case $a in
+	--with=*) with="$with ${a#--with=}" ;;
+	*) echo "deps: unknown argument '$a' (use --with=LIST)" >&2; exit 2 ;;
+	esac
+done
+with=$(echo "$with" | tr ',' ' ')
+
+have() { command -v "$1" >/dev/null 2>&1; }
+pc() { have pkg-config && pkg-config --exists "$1"; }
+
+# Required: what `make` and `make check` cannot do without.
 need=
-command -v cc >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || need="$need build-essential"
-command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
-if command -v pkg-config >/dev/null 2>&1; then
-	pkg-config --exists libpcre2-8 || need="$need libpcre2-dev"
-	pkg-config --exists libutf8proc || need="$need libutf8proc-dev"
-	pkg-config --exists jansson || need="$need libjansson-dev"
-else
-	need="$need libpcre2-dev libutf8proc-dev libjansson-dev"
-fi
-command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
-command -v prove >/dev/null 2>&1 || need="$need perl"
-command -v parallel >/dev/null 2>&1 || need="$need parallel"
+have cc && have make || need="$need build-essential"
+have pkg-config || need="$need pkg-config"
+pc libpcre2-8 || need="$need libpcre2-dev"
+pc libutf8proc || need="$need libutf8proc-dev"
+pc jansson || need="$need libjansson-dev"
+have mandoc || need="$need mandoc"
+have prove || need="$need perl"
+
+# Optional: NAME PACKAGES... : what runs only with it.
+optional() {
+	name=$1 cmd=$2 pkgs=$3 why=$4
+	have "$cmd" && return 0
+	case " $with " in
+	*" $name "*|*" all "*) need="$need $pkgs" ;;
+	*) skipped="$skipped
+deps: optional $name is not installed: $why (make deps WITH=$name installs it)" ;;
+	esac
+}
+skipped=
+optional parallel parallel parallel "tests/cli/scale.t is skipped"
+optional python3 python3 python3 "a JSON check in tests/cli/split-articles.t is skipped"
+optional clang clang "clang libclang-rt-dev" "make fuzz-smoke cannot build the fuzzers"
+
+[ -z "$skipped" ] || echo "${skipped#?}"
 [ -n "$need" ] || exit 0
-echo "deps: installing$need"
-if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
+need=${need# }
+
+if ! have apt-get; then
+	echo "deps: missing: $need (Debian package names); this machine has no apt-get:" >&2
+	echo "deps: install them with its package manager, then run make again" >&2
+	exit 1
+fi
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=
+elif have sudo; then
+	sudo=sudo
+else
+	echo "deps: missing: $need; installing needs root, and there is no sudo: run as root 'apt-get install $need'" >&2
+	exit 1
+fi
+mkdir -p "$(dirname "$log")"
+echo "deps: installing $need with apt-get (to build and test newsprep); log in $log"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends $need
+if ! { $sudo apt-get update -q && $sudo apt-get install -y -q --no-install-recommends $need; } > "$log" 2>&1; then
+	echo "deps: apt-get failed; the end of $log:" >&2
+	tail -n 5 "$log" >&2
+	exit 1
+fi

@@ -18,6 +18,13 @@ done
 [ -f "$root/usr/include/newsprep/common.h" ] && [ -f "$root/usr/include/newsprep/lexicon.h" ]
 ok $? "installed headers"
 [ -f "$root/usr/lib/libnewsprep.a" ]; ok $? "installed libnewsprep.a"
+ex="$root/usr/share/newsprep/examples"
+[ -f "$ex/README" ] && [ -f "$ex/pages.jsonl" ] && [ -f "$ex/sample-page.txt" ]
+ok $? "installed the sample inputs in share/newsprep/examples"
+grep -q '^\.Pa /usr/share/newsprep/examples$' "$root/usr/share/man/man1/split-articles.1"
+ok $? "the installed man pages name the examples folder under PREFIX"
+( cd "$ex" && "$bindir/split-articles" -z sample-page.txt | "$bindir/strip-boilerplate" -z | tr -cd '\0' | wc -c | tr -d ' ' ) > "$T/n"
+is "$(cat "$T/n")" 2 "the README's pipeline runs in the installed examples folder"
 
 # another program links the library and calls an engine piece on a buffer
 cat > "$T/use.c" <<'C'
