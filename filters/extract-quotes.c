@@ -24,7 +24,8 @@ static const struct np_tool tool = {
 	"[-jz] [--min-words N] [OPTION]... [FILE]...",
 	"Find direct quotations and who said them.  One line per quotation:\n"
 	"DOC START END SPEAKER CUE QUOTE, tab-separated (START and END are byte\n"
-	"offsets into the document).",
+	"offsets into the document; with -z no DOC: each document's lines are\n"
+	"one NUL-terminated record).",
 	opts, NULL, NULL, NULL
 };
 
@@ -59,7 +60,9 @@ static void
 write_json(const struct np_cli *cli, const char *buf, const struct np_quote *r)
 {
 	np_out_str("{");
-	if (!cli->jsonl_in)
+	/* in -z mode each document's output is its own record: no number
+	 * (so chunks run apart, as under parallel --pipe, join up equal) */
+	if (!cli->jsonl_in && !cli->nul)
 		np_out_printf("\"doc\":%zu,", cli->docno);
 	np_out_printf("\"start\":%zu,\"end\":%zu", r->content.start,
 	    r->content.end);
@@ -113,7 +116,8 @@ each(void *arg, struct np_cli *cli, const char *buf, size_t len)
 			np_out_putc('\n');
 			continue;
 		}
-		put_num(cli->docno);
+		if (!cli->nul)
+			put_num(cli->docno);
 		put_num(v[i].content.start);
 		put_num(v[i].content.end);
 		np_out_tsv_escaped(v[i].speaker, v[i].speaker_len);

@@ -39,7 +39,7 @@ if have normalize-dates; then
 	$split "$page" | normalize-dates -z | $strip | tr '\0' '\n'
 fi
 if have extract-quotes; then
-	section "$split | $strip | extract-quotes -z: who said what (DOC START END SPEAKER CUE QUOTE)"
+	section "$split | $strip | extract-quotes -z: who said what (START END SPEAKER CUE QUOTE)"
 	$split "$page" | $strip | extract-quotes -z | tr -d '\0'
 fi
 if have strip-boilerplate && have extract-quotes; then

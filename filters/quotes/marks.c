@@ -10,7 +10,9 @@
  *
  *   - directional marks (“ ” „ « » ‹ › 「 」 ‘) open or close by shape; the
  *     same kind nested inside itself is counted, so “a “b” c” is one
- *     quotation;
+ *     quotation; » and › before a word open too, closed by « and ‹
+ *     (German and Danish order), and the inner spaces of « … » are not
+ *     content;
  *   - the straight double mark " (and NYT/wire '' and ``) toggles;
  *   - the straight single mark ' and the right single mark ’ are
  *     apostrophes between letters (don't, Russia's); after a word ending
@@ -215,35 +217,54 @@ is_double(enum mark m)
 	    m == M_LOW || m == M_LG || m == M_RG;
 }
 
-/* State of the open quotation. */
-struct open {
-	enum family fam;
-	int low;		/* opened with „ or ‚: “ or ‘ may close */
-	int depth;
-	struct np_span open;
-	size_t line_start;	/* start of the line holding the opening mark */
-	size_t weak;		/* a weak close (players'), or NP_NOSPAN */
-	size_t weaklen;
-	int multipara;
-	int inner;		/* nested quotation of the other double style */
-};
+
+/* Length of the white space (space, tab, no-break, thin or narrow
+ * no-break space) at buf[i], or 0. */
+static size_t
+space_at(const char *buf, size_t i, size_t e)
+{
+	const unsigned char *s = (const unsigned char *)buf + i;
+
+	if (i >= e)
+		return 0;
+	if (s[0] == ' ' || s[0] == '\t')
+		return 1;
+	if (s[0] == 0xC2 && i + 1 < e && s[1] == 0xA0)
+		return 2;
+	if (s[0] == 0xE2 && i + 2 < e && s[1] == 0x80 && (s[2] == 0xAF ||
+	    s[2] == 0x89))
+		return 3;
+	return 0;
+}
+
+/* Trims the inner spaces of « … » from a content span. */
+static void
+trim_spaces(const char *buf, struct np_span *c)
+{
+	size_t n;
+
+	while ((n = space_at(buf, c->start, c->end)) > 0)
+		c->start += n;
+	while (c->end > c->start) {
+		size_t k = c->end - 1;
+
+		while (k > c->start && ((unsigned char)buf[k] & 0xC0) == 0x80)
+			k--;
+		if ((n = space_at(buf, k, c->end)) == 0 || k + n != c->end)
+			break;
+		c->end = k;
+	}
+}
 
 /* Appends the quotation *o closed by the mark at [cs, ce) (cs NP_NOSPAN:
  * unterminated, running to ce). */
 static int
-push(struct np_qcands *out, const struct open *o, size_t cs, size_t ce)
+push(struct np_qcands *out, const struct np_qopen *o, size_t cs, size_t ce)
 {
 	struct np_qcand *c;
 
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 32;
-		void *p = realloc(out->v, cap * sizeof *out->v);
-
-		if (p == NULL)
-			return NP_ENOMEM;
-		out->v = p;
-		out->cap = cap;
-	}
+	if (np_grow(&out->v, &out->cap, out->n, sizeof *out->v, 32) != NP_OK)
+		return NP_ENOMEM;
 	c = &out->v[out->n++];
 	c->open = o->open;
 	c->close.start = cs == NP_NOSPAN ? NP_NOSPAN : cs;
@@ -251,6 +272,8 @@ push(struct np_qcands *out, const struct open *o, size_t cs, size_t ce)
 	c->content.start = o->open.end;
 	c->content.end = cs == NP_NOSPAN ? ce : cs;
 	c->multipara = o->multipara;
+	if (o->fam == F_G || o->fam == F_SG)
+		trim_spaces(out->buf, &c->content);
 	return NP_OK;
 }
 
@@ -269,9 +292,11 @@ at_line_start(const char *buf, size_t line_start, size_t i)
 /* Does the mark m (at i, length n) continue family f at a paragraph
  * start? */
 static int
-reopens(enum family f, enum mark m)
+reopens(const struct np_qopen *o, enum mark m)
 {
-	return m != M_NONE && opens(m) == f;
+	if (o->rev)
+		return m == (o->fam == F_G ? M_RG : M_RSG);
+	return m != M_NONE && (int)opens(m) == o->fam;
 }
 
 /*
@@ -280,7 +305,7 @@ reopens(enum family f, enum mark m)
  * the quotation ended.
  */
 static size_t
-line_end(const char *buf, size_t len, size_t nl, struct open *o,
+line_end(const char *buf, size_t len, size_t nl, struct np_qopen *o,
     struct np_qcands *out, int *err)
 {
 	size_t k = nl + 1, eol = nl, n, blank = 0;
@@ -303,7 +328,7 @@ line_end(const char *buf, size_t len, size_t nl, struct open *o,
 		break;
 	}
 	m = k < len ? mark_at(buf, len, k, &n) : M_NONE;
-	if (reopens(o->fam, m) && (o->fam != F_SQ ||
+	if (reopens(o, m) && (o->fam != F_SQ ||
 	    single_opens(buf, len, k, n))) {
 		o->multipara = 1;
 		o->inner = 0;
@@ -334,18 +359,46 @@ line_end(const char *buf, size_t len, size_t nl, struct open *o,
 	return nl + 1;
 }
 
-int
-np_quotes_find_marks(const char *buf, size_t len, struct np_qcands *out)
+static int scan(const char *buf, size_t len, struct np_markscan *ms,
+    struct np_qcands *out, size_t want);
+
+void
+np_quotes_marks_init(struct np_markscan *ms)
 {
-	struct open o;
-	size_t i = 0, n, line_start = 0;
+	memset(ms, 0, sizeof *ms);
+	ms->o.fam = F_NONE;
+}
+
+int
+np_quotes_find_marks(const char *buf, size_t len, struct np_markscan *ms,
+    struct np_qcands *out, size_t want)
+{
+	out->buf = buf;
+	return ms->done ? NP_OK : scan(buf, len, ms, out, want);
+}
+
+/*
+ * Scans from ms->i until want quotations are in out or the input ends
+ * (the end of input closes an open quotation like a paragraph end).
+ */
+static int
+scan(const char *buf, size_t len, struct np_markscan *ms,
+    struct np_qcands *out, size_t want)
+{
+	struct np_qopen o = ms->o;
+	size_t i = ms->i, n, line_start = ms->line_start;
 	enum mark m;
 	int err = NP_OK, s;
 
-	memset(&o, 0, sizeof o);
-	o.fam = F_NONE;
 	while (i < len) {
 		const unsigned char *p = (const unsigned char *)buf;
+
+		if (out->n >= want) {
+			ms->o = o;
+			ms->i = i;
+			ms->line_start = line_start;
+			return NP_OK;
+		}
 
 		while (i < len && !interesting[p[i]])
 			i++;
@@ -390,8 +443,13 @@ np_quotes_find_marks(const char *buf, size_t len, struct np_qcands *out)
 				    is_alnum(cp_at(buf, len, i + n)))
 					f = F_CURLY;
 			}
+			if ((m == M_RG || m == M_RSG) && !is_alnum(cp_before(buf,
+			    i)) && is_alnum(cp_at(buf, len, i + n)))
+				/* »…« and ›…‹: German and Danish order */
+				f = m == M_RG ? F_G : F_SG;
 			if (f != F_NONE) {
 				o.fam = f;
+				o.rev = m == M_RG || m == M_RSG;
 				o.low = m == M_LOW || m == M_LOWS;
 				o.depth = 1;
 				o.open.start = i;
@@ -468,6 +526,13 @@ np_quotes_find_marks(const char *buf, size_t len, struct np_qcands *out)
 			enum mark cm = o.fam == F_G ? M_RG :
 			    o.fam == F_SG ? M_RSG : M_RCJK;
 
+			if (o.rev) {
+				enum mark sw = om;
+
+				om = cm;
+				cm = sw;
+			}
+
 			if (m == om)
 				o.depth++;
 			else if (m == cm && --o.depth == 0) {
@@ -527,5 +592,9 @@ np_quotes_find_marks(const char *buf, size_t len, struct np_qcands *out)
 				return NP_ENOMEM;
 		}
 	}
+	o.fam = F_NONE;
+	ms->o = o;
+	ms->i = len;
+	ms->done = 1;
 	return NP_OK;
 }

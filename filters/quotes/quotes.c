@@ -82,6 +82,7 @@ NP_LEXICON_DATA(quotes_nonperson);
 
 #define WINDOW 600		/* bytes read after a closing mark */
 #define BEFORE 500		/* bytes read before an opening mark */
+#define MARK_BATCH 256		/* quotations asked of the mark scanner at a time */
 
 
 /* Signature of an ASCII word for the bit set: first two bytes, last byte
@@ -407,6 +408,7 @@ int
 np_quotes_scan(struct np_quotes *q, const char *buf, size_t len,
     const struct np_quote **out, size_t *n)
 {
+	struct np_markscan ms;
 	size_t k;
 	int r;
 
@@ -419,11 +421,29 @@ np_quotes_scan(struct np_quotes *q, const char *buf, size_t len,
 	q->names_rec = 0;
 	*out = NULL;
 	*n = 0;
-	if ((r = np_quotes_find_marks(buf, len, &q->cands)) != NP_OK)
-		return r;
-	for (k = 0; k < q->cands.n; k++)
+	/*
+	 * Quotations come from the mark scanner a batch at a time; only the
+	 * one before the current one is kept from earlier batches (attribute
+	 * reads its neighbours), so memory does not grow with their number.
+	 */
+	np_quotes_marks_init(&ms);
+	for (k = 0;; k++) {
+		if (k + 1 >= q->cands.n && !ms.done) {
+			if (k > 1) {
+				memmove(q->cands.v, q->cands.v + k - 1,
+				    (q->cands.n - (k - 1)) * sizeof *q->cands.v);
+				q->cands.n -= k - 1;
+				k = 1;
+			}
+			if ((r = np_quotes_find_marks(buf, len, &ms, &q->cands,
+			    q->cands.n + MARK_BATCH)) != NP_OK)
+				return r;
+		}
+		if (k >= q->cands.n)
+			break;
 		if ((r = attribute(q, k)) != NP_OK)
 			return r;
+	}
 	*out = q->recs;
 	*n = q->nrec;
 	return NP_OK;

@@ -22,14 +22,41 @@ struct np_qcands {
 	struct np_qcand *v;
 	size_t n;
 	size_t cap;
+	const char *buf;	/* the document the spans point into */
 };
 
+/* State of the open quotation (marks.c). */
+struct np_qopen {
+	int fam;		/* the family of its opening mark */
+	int low;		/* opened with „ or ‚: “ or ‘ may close */
+	int rev;		/* opened with » or ›: « or ‹ closes */
+	int depth;
+	struct np_span open;
+	size_t line_start;	/* start of the line holding the opening mark */
+	size_t weak;		/* a weak close (players'), or NP_NOSPAN */
+	size_t weaklen;
+	int multipara;
+	int inner;		/* nested quotation of the other double style */
+};
+
+/* Where the mark scanner stands in a document, so that it can hand out
+ * quotations a batch at a time (memory stays bounded on dense marks). */
+struct np_markscan {
+	size_t i, line_start;
+	struct np_qopen o;
+	int done;		/* the whole document has been scanned */
+};
+
+/* Starts a scan of a new document. */
+void np_quotes_marks_init(struct np_markscan *ms);
 /*
  * Finds the quotations of buf[0..len) by pairing quotation marks (marks.c)
- * and appends them, outermost only, in document order.  Returns NP_OK or
- * NP_ENOMEM.
+ * and appends them, outermost only, in document order, going on from
+ * where the last call stopped, until out holds want of them or the
+ * document ends (ms->done).  Returns NP_OK or NP_ENOMEM.
  */
-int np_quotes_find_marks(const char *buf, size_t len, struct np_qcands *out);
+int np_quotes_find_marks(const char *buf, size_t len, struct np_markscan *ms,
+    struct np_qcands *out, size_t want);
 
 /* Length of the quotation mark at buf[i] (0 when none): any opening or
  * closing mark the scanner knows. */

@@ -59,8 +59,16 @@ run extract-quotes "$FIX/quotes-escape.txt" "$FIX/quotes-escape.txt"
 is "$(cut -f 1 "$OUT" | tr '\n' ' ')" "1 2 " "each FILE its own document"
 printf '"We leave at dawn," said Al Moss.\000"Nobody stays behind today," she said.\000' > "$T/z"
 run extract-quotes -z "$T/z"
-is "$(tr '\000' '#' < "$OUT" | tr '\n' '|')" "1${TAB}1${TAB}18${TAB}Al Moss${TAB}said${TAB}We leave at dawn,|#2${TAB}1${TAB}27${TAB}${TAB}said${TAB}Nobody stays behind today,|#" \
-    "-z: NUL after each document's lines; unresolvable pronoun gives an empty speaker"
+is "$(tr '\000' '#' < "$OUT" | tr '\n' '|')" "1${TAB}18${TAB}Al Moss${TAB}said${TAB}We leave at dawn,|#1${TAB}27${TAB}${TAB}said${TAB}Nobody stays behind today,|#" \
+    "-z: each document's lines are its own record, no DOC column; unresolvable pronoun gives an empty speaker"
+run extract-quotes -z --jsonl "$T/z"
+is "$(tr '\000' '#' < "$OUT" | grep -c '"doc"')" 0 "-z --jsonl: no doc number either"
+# -z output does not depend on how the records were cut into runs
+run extract-quotes -z "$T/z"
+cp "$OUT" "$T/whole"
+head -c 34 "$T/z" > "$T/z1"; tail -c +35 "$T/z" > "$T/z2"
+extract-quotes -z "$T/z1" > "$T/parts"; extract-quotes -z "$T/z2" >> "$T/parts"
+is "$(cmp "$T/whole" "$T/parts" && echo same)" same "-z: two runs on halves equal one run"
 printf 'A "shadow fleet" sailed.\n' > "$T/s"
 run extract-quotes "$T/s"
 is "$(cat "$OUT")" "" "short quoted phrase without a cue is dropped"
@@ -88,5 +96,24 @@ run extract-quotes --help
 is "$RC/$(grep -c '^usage: extract-quotes' "$OUT")" "0/1" "--help"
 run extract-quotes --version
 is "$(cat "$OUT")" "extract-quotes (newsprep) $(sed -n 's/^#define NP_VERSION "\(.*\)"/\1/p' include/newsprep/common.h)" "--version"
+
+# German and Danish order of guillemets, French inner spaces, low single marks
+printf '\302\273Wir bleiben hier bis zum Ende\302\253, sagte Anna Berg.\n\302\253\302\240Nous resterons ici jusqu\342\200\231au bout\302\240\302\273, a d\303\251clar\303\251 Paul Morel.\nLis Holm skrev \342\200\272vi kommer igen i morgen tidlig\342\200\271 til os.\n\342\200\232Das ist ein kurzer Test f\303\274r alle\342\200\230, sagte Ute Kahl.\n' > "$T/marks"
+run extract-quotes "$T/marks"
+is "$(field 1 6)/$(field 1 4)" "Wir bleiben hier bis zum Ende/Anna Berg" "marks: \302\273...\302\253 (German order)"
+is "$(field 2 6)" "$(printf 'Nous resterons ici jusqu\342\200\231au bout')" "marks: \302\253 ... \302\273 with no-break spaces trimmed"
+is "$(field 3 6)" "vi kommer igen i morgen tidlig" "marks: \342\200\272...\342\200\271 (Danish order)"
+is "$(field 4 6)/$(field 4 4)" "$(printf 'Das ist ein kurzer Test f\303\274r alle/Ute Kahl')" "marks: \342\200\232...\342\200\230"
+
+# memory on dense quotations: at most 4 times the document + 16 MiB
+PEAK="${NP_TESTBIN:-build/tests}/peak-rss"
+if [ -x "$PEAK" ] && ! grep -q __asan_init "$(command -v extract-quotes)" 2>/dev/null; then
+	yes '"a"' | tr '\n' ' ' | head -c 2097152 > "$T/dense"
+	"$PEAK" "$T/rss" extract-quotes "$T/dense" > /dev/null 2>&1
+	rss=$(cut -d' ' -f1 "$T/rss")
+	ok $(( rss > 4 * 2048 + 16384 )) "2 MiB of one-word quotations: peak RSS $rss KiB <= 4x + 16 MiB"
+else
+	ok 0 "# skip no peak-rss helper or under a sanitizer"
+fi
 
 done_testing

@@ -39,7 +39,8 @@ check() {
 	"$tool" -z "$@" < "$T/corpus.z" > "$T/one.z" 2>/dev/null
 	$PAR --recend '\0' "$tool" -z "$@" < "$T/corpus.z" > "$T/many.z" 2>/dev/null
 	# DOC numbers count from 1 in each process: compare without them
-	if [ "$tool" = extract-quotes ] || { [ "$tool" = normalize-dates ] && [ "$1" = -l ]; }; then
+	# (extract-quotes -z writes none)
+	if [ "$tool" = normalize-dates ] && [ "$1" = -l ]; then
 		cut -f 2- "$T/one.z" > "$T/a"; cut -f 2- "$T/many.z" > "$T/b"
 	else
 		cp "$T/one.z" "$T/a"; cp "$T/many.z" "$T/b"
