@@ -9,9 +9,9 @@ props_setup
 
 for opts in "" "--min-words 1" "--min-words 10"; do
 	CMD="extract-quotes $opts"
-	each_doc "${opts:-default}: offsets cut the quotation printed" offsets
+	each_doc "${opts:-default}: offsets cut the quotation printed" offsets -r
 done
 CMD="extract-quotes"
-z_equals_runs "TSV" nodoc
+z_equals_runs "TSV"
 same_in_locales "TSV"
 done_testing

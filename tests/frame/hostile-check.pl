@@ -8,10 +8,12 @@
 #   substr IN OUT      strip-boilerplate: each line of OUT is a substring of
 #                      a line of IN, or (captions cut out of it) made of
 #                      pieces of one line of IN in their order
-#   offsets IN OUT [-z] [-s]  extract-quotes / normalize-dates -l: in each
-#                      TSV line DOC START END ... TEXT, bytes START..END of
-#                      document DOC are TEXT (-s: TEXT has tab, CR and
-#                      newline as spaces; else \t \n \r \\ escapes)
+#   offsets IN OUT [-z] [-s] [-r]  extract-quotes / normalize-dates -l: in
+#                      each TSV line DOC START END ... TEXT, bytes START..END
+#                      of document DOC are TEXT (-s: TEXT has tab, CR and
+#                      newline as spaces; else \t \n \r \\ escapes; -r with
+#                      -z: no DOC column, the Nth NUL-terminated output
+#                      record belongs to document N)
 #   untag-z / substr-z IN OUT   the same per NUL-terminated record
 #   nodoc OUT          prints OUT without its DOC column (TSV) or "doc":N
 #                      member (JSON Lines)
@@ -144,11 +146,18 @@ sub docs {
 }
 
 sub offsets {
-	my ($in, $out, $z, $spaced) = @_;
+	my ($in, $out, $z, $spaced, $rec) = @_;
 	my @doc = docs($in, $z);
 	my $n = 0;
+	my $r = 1;
 	for my $line (split /\n/, $out) {
 		$n++;
+		if ($z && $rec) {
+			# the NULs that end records: count them
+			$r++ while $line =~ s/^\0//;
+			next if $line eq '';
+			$line = "$r\t$line";
+		}
 		$line =~ s/^\0+//;	# -z: the NULs that end records
 		next if $line eq '';
 		my @f = split /\t/, $line, -1;
@@ -198,6 +207,6 @@ elsif ($cmd eq 'untag-z') { per_record(\&untag, $in, $out) }
 elsif ($cmd eq 'nulcat') { nulcat($in, $out) }
 elsif ($cmd eq 'substr') { substr_lines($in, $out) }
 elsif ($cmd eq 'substr-z') { per_record(\&substr_lines, $in, $out) }
-elsif ($cmd eq 'offsets') { offsets($in, $out, $opt{'-z'}, $opt{'-s'}) }
+elsif ($cmd eq 'offsets') { offsets($in, $out, $opt{'-z'}, $opt{'-s'}, $opt{'-r'}) }
 else { die "hostile-check.pl: unknown check '$cmd'\n" }
 exit($errors ? 1 : 0);

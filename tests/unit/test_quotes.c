@@ -101,8 +101,8 @@ test_marks(void)
 	    "straight single with apostrophes inside");
 	one("\xc2\xab Nous allons reconstruire le pont \xc2\xbb, a d\xc3\xa9"
 	    "clar\xc3\xa9 Claire Moreau.",
-	    " Nous allons reconstruire le pont ", "Claire Moreau",
-	    "guillemets with spaces");
+	    "Nous allons reconstruire le pont", "Claire Moreau",
+	    "guillemets with spaces (trimmed)");
 	one("\xc2\xab\xd0\x9c\xd0\xb8 \xd0\xbd\xd0\xb5 \xd0\xbf\xd1\x96\xd0"
 	    "\xb4\xd0\xb5\xd0\xbc\xd0\xbe \xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb0"
 	    "\xd0\xb4\xc2\xbb, \xe2\x80\x94 \xd0\xb7\xd0\xb0\xd1\x8f\xd0\xb2"
@@ -276,10 +276,10 @@ test_languages(void)
 	    "German pronoun sie");
 	one("\xc2\xab Le march\xc3\xa9 ouvrira lundi matin \xc2\xbb, a "
 	    "d\xc3\xa9" "clar\xc3\xa9 le maire Paul Girard.",
-	    " Le march\xc3\xa9 ouvrira lundi matin ", "Paul Girard",
+	    "Le march\xc3\xa9 ouvrira lundi matin", "Paul Girard",
 	    "French a d\xc3\xa9" "clar\xc3\xa9");
 	one("Paul Girard est arriv\xc3\xa9. \xc2\xab Nous restons ici tout "
-	    "l'hiver \xc2\xbb, a dit il.", " Nous restons ici tout l'hiver ",
+	    "l'hiver \xc2\xbb, a dit il.", "Nous restons ici tout l'hiver",
 	    "Paul Girard", "French pronoun il");
 	one("\"Vamos a reconstruir el puente pronto\", dijo Luc\xc3\xad" "a "
 	    "Ortega.", "Vamos a reconstruir el puente pronto",
