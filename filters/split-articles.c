@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "newsprep/articles.h"
+#include "newsprep/json.h"
+#include "newsprep/jsonl.h"
 #include "newsprep/out.h"
 
 static const struct np_opt opts[] = {
@@ -30,6 +32,7 @@ struct run {
 	const char *prefix;	/* -o */
 	unsigned long fileno;	/* files written so far */
 	struct np_buf name;	/* the current file name */
+	struct np_buf json;	/* JSON values of a part's members */
 };
 
 /* Writes one record to PREFIXnnnn.txt and prints the name. */
@@ -89,6 +92,60 @@ write_json(struct np_articles *ctx, const char *buf, const struct np_article *a)
 	np_out_str("}\n");
 }
 
+/* Appends a JSON string value to r->json and notes it in set[*n], its
+ * offset in off[*n] (the buffer may still move). */
+static int
+add_str(struct run *r, struct np_jsonl_set *set, size_t *off, size_t *n,
+    const char *name, const char *s, size_t len)
+{
+	int rc;
+
+	if (s == NULL)
+		return NP_OK;
+	off[*n] = r->json.len;
+	if ((rc = np_json_escape(&r->json, s, len)) != NP_OK)
+		return rc;
+	set[*n].name = name;
+	set[*n].len = r->json.len - off[*n];
+	(*n)++;
+	return NP_OK;
+}
+
+/*
+ * JSON Lines input: one object per part, the field set to the record
+ * (so the parts' texts give back the input's), with the metadata text
+ * mode finds (source, date, title, byline, section, words) and "part".
+ */
+static int
+write_part(struct run *r, struct np_cli *cli, const char *buf,
+    const struct np_article *a)
+{
+	struct np_jsonl_set set[8];
+	size_t off[8], n = 0, i;
+	char words[24];
+	int rc;
+
+	np_buf_clear(&r->json);
+	if ((rc = add_str(r, set, off, &n, cli->field, buf + a->record.start,
+	    a->record.end - a->record.start)) != NP_OK ||
+	    (rc = add_str(r, set, off, &n, "source", a->source.s, a->source.len)) != NP_OK ||
+	    (rc = add_str(r, set, off, &n, "date", a->date[0] ? a->date : NULL,
+	    strlen(a->date))) != NP_OK ||
+	    (rc = add_str(r, set, off, &n, "title", a->title.s, a->title.len)) != NP_OK ||
+	    (rc = add_str(r, set, off, &n, "byline", a->byline.s, a->byline.len)) != NP_OK ||
+	    (rc = add_str(r, set, off, &n, "section", a->section.s, a->section.len)) != NP_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		set[i].json = r->json.data + off[i];
+	if (a->words >= 0) {
+		set[n].name = "words";
+		set[n].len = (size_t)snprintf(words, sizeof(words), "%ld", a->words);
+		set[n].json = words;
+		n++;
+	}
+	return np_jsonl_split_part(set, n);
+}
+
 /* Splits one document and writes its records. */
 static int
 split_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
@@ -104,9 +161,8 @@ split_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
 		size_t n = a.record.end - a.record.start;
 
 		if (cli->jsonl_in) {
-			/* the frame makes one object per NUL-terminated record */
-			np_out_write(p, n);
-			np_out_putc('\0');
+			if ((rc = write_part(r, cli, buf, &a)) != NP_OK)
+				return rc;
 		} else if (cli->jsonl) {
 			write_json(r->ctx, buf, &a);
 		} else if (r->prefix != NULL) {
@@ -125,6 +181,12 @@ split_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
 		first = 0;
 		np_cli_count(cli, 1);
 	}
+	/* an empty text is one empty part, so no object goes missing */
+	if (rc == 0 && first && cli->jsonl_in) {
+		memset(&a, 0, sizeof(a));
+		a.words = -1;
+		return write_part(r, cli, buf, &a);
+	}
 	return rc < 0 ? rc : NP_OK;
 }
 
@@ -133,7 +195,7 @@ main(int argc, char **argv)
 {
 	struct np_articles_opts ao = { NP_ARTICLES_AUTO, 0 };
 	struct np_cli cli;
-	struct run r = { NULL, NULL, 0, { NULL, 0, 0 } };
+	struct run r = { NULL, NULL, 0, { NULL, 0, 0 }, { NULL, 0, 0 } };
 	const char *arg;
 	int c;
 
@@ -161,5 +223,6 @@ main(int argc, char **argv)
 	np_cli_each_document(&cli, argc - optind, argv + optind, split_document, &r);
 	np_articles_free(r.ctx);
 	np_buf_free(&r.name);
+	np_buf_free(&r.json);
 	return np_cli_finish(&cli);
 }

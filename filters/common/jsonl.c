@@ -172,6 +172,105 @@ write_spliced(const char *line, size_t len, const struct np_json_member *m, int 
 	np_out_putc('\n');
 }
 
+/* Reads a length-framed size_t at *p of the capture (np_jsonl_split_part). */
+static size_t
+frame_len(const char *d, size_t *p)
+{
+	size_t v;
+
+	memcpy(&v, d + *p, sizeof(v));
+	*p += sizeof(v);
+	return v;
+}
+
+/* Appends one length-framed string to the capture. */
+static void
+frame_put(const char *s, size_t n)
+{
+	np_out_write((const char *)&n, sizeof(n));
+	np_out_write(s, n);
+}
+
+/* Writes a split part to the capture: its member count, then each name
+ * and value framed by length; see jsonl.h. */
+int
+np_jsonl_split_part(const struct np_jsonl_set *v, size_t n)
+{
+	size_t i;
+
+	np_out_write((const char *)&n, sizeof(n));
+	for (i = 0; i < n; i++) {
+		frame_put(v[i].name, strlen(v[i].name));
+		frame_put(v[i].json, v[i].len);
+	}
+	return NP_OK;
+}
+
+/*
+ * Writes the object with the members framed at cap[*p..] set (replaced
+ * in place or added) and "part":N set; advances *p past them.
+ */
+static void
+write_part(const char *line, size_t len, const struct np_json_member *m, int n,
+    size_t close, const char *cap, size_t *p, size_t part)
+{
+	enum { MAXSET = 16 };
+	const char *name[MAXSET + 1], *val[MAXSET + 1];
+	size_t nlen[MAXSET + 1], vlen[MAXSET + 1], k, ns, at = 0, i;
+	char num[24];
+	int j, added = n > 0;
+
+	ns = frame_len(cap, p);
+	for (k = 0; k < ns; k++) {
+		size_t a = frame_len(cap, p);
+		const char *ap = cap + *p;
+		size_t b;
+
+		*p += a;
+		b = frame_len(cap, p);
+		if (k < MAXSET) {
+			name[k] = ap;
+			nlen[k] = a;
+			val[k] = cap + *p;
+			vlen[k] = b;
+		}
+		*p += b;
+	}
+	if (ns > MAXSET)
+		ns = MAXSET;
+	name[ns] = "part";
+	nlen[ns] = 4;
+	vlen[ns] = (size_t)snprintf(num, sizeof(num), "%zu", part);
+	val[ns] = num;
+	ns++;
+	/* members in input order, each set one replaced in place */
+	for (j = 0; j < n; j++) {
+		for (i = 0; i < ns; i++)
+			if (nlen[i] != SIZE_MAX && key_is(line, m[j].key, name[i], nlen[i]))
+				break;
+		if (i == ns)
+			continue;
+		np_out_write(line + at, m[j].value.start - at);
+		np_out_write(val[i], vlen[i]);
+		at = m[j].value.end;
+		nlen[i] = SIZE_MAX;	/* done */
+	}
+	np_out_write(line + at, close - at);
+	for (i = 0; i < ns; i++) {
+		if (nlen[i] == SIZE_MAX)
+			continue;
+		if (added)
+			np_out_putc(',');
+		added = 1;
+		np_out_json_string(name[i], nlen[i]);
+		np_out_putc(':');
+		np_out_write(val[i], vlen[i]);
+	}
+	/* the closing brace and whatever followed it (a CR) */
+	np_out_write(line + close, len - close);
+	np_out_putc('\n');
+}
+
 /* Reports a malformed line; returns what np_jsonl_line should return. */
 static int
 bad_line(struct np_cli *cli, const char *name, size_t lineno, const char *why)
@@ -194,7 +293,7 @@ np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
 	static struct np_json_member m[MAX_MEMBERS];
 	json_error_t jerr;
 	json_t *obj, *field;
-	size_t close, start, k, part;
+	size_t close, start, part;
 	int n, rc;
 
 	if (np_is_blank(line, 0, len)) {
@@ -251,16 +350,9 @@ np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
 		    cap.len ? cap.data : "null", cap.len ? cap.len : 4, 0);
 		break;
 	case NP_JSONL_SPLIT:
-		for (start = 0, k = 0, part = 0; k < cap.len; k++) {
-			if (cap.data[k] != '\0')
-				continue;
-			np_buf_clear(&val);
-			if (np_json_escape(&val, cap.data + start, k - start) != NP_OK)
-				return NP_ENOMEM;
-			write_spliced(line, len, m, n, close, cli->field, val.data, val.len,
-			    ++part);
-			start = k + 1;
-		}
+		/* parts framed by np_jsonl_split_part */
+		for (start = 0, part = 0; start + sizeof(size_t) <= cap.len;)
+			write_part(line, len, m, n, close, cap.data, &start, ++part);
 		break;
 	}
 	return NP_OK;

@@ -22,6 +22,25 @@
 int np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
     const char *line, size_t len, np_doc_fn fn, void *arg);
 
+/* One member a split tool sets on an output object: name and its value
+ * as raw JSON (a string already escaped, a number). */
+struct np_jsonl_set {
+	const char *name;
+	const char *json;
+	size_t len;
+};
+
+/*
+ * NP_JSONL_SPLIT: called by the tool, once per part, while its output is
+ * captured (cli->jsonl_in).  The part's object is the input object with
+ * each member of v[0..n) replaced in place or, when absent, added before
+ * the closing brace, then "part":N (replacing a "part" already there, so
+ * split input can be split again).  Any bytes (NUL too) may be in the
+ * values: parts are framed by length, not by a delimiter.  Returns NP_OK
+ * or NP_ENOMEM.
+ */
+int np_jsonl_split_part(const struct np_jsonl_set *v, size_t n);
+
 /* A top-level member of a JSON object line: key (inside its quotes, raw)
  * and value (raw bytes). */
 struct np_json_member {

@@ -50,8 +50,8 @@ void np_out_capture(struct np_buf *b);
 enum np_jsonl_kind {
 	NP_JSONL_REPLACE,	/* output text replaces the field (or goes to --to FIELD) */
 	NP_JSONL_ADD,		/* output is one JSON value, added under jsonl_key */
-	NP_JSONL_SPLIT		/* output is NUL-terminated records: one object each,
-				   the field set to the record, "part":N added */
+	NP_JSONL_SPLIT		/* output is parts written by np_jsonl_split_part
+				   (jsonl.h): one object each, "part":N set */
 };
 
 struct np_cli {

@@ -113,6 +113,29 @@ fi
 printf '{"id":7,"text":"Title one\\n\\n* * *\\n\\nTitle two"}\n' > "$T/in.jsonl"
 run split-articles -j -F separator "$T/in.jsonl"
 is "$(wc -l < "$OUT" | tr -d ' ')" 2 "jsonl input: one object per record"
+# lossless: a \u0000 stays in its part, "" gives one object, split input
+# gets its "part" replaced, not a second one
+printf '{"id":1,"text":"Nul\\u0000inside"}\n{"id":2,"text":""}\n' > "$T/edge.jsonl"
+run split-articles -j "$T/edge.jsonl"
+is "$(cat "$OUT")" '{"id":1,"text":"Nul\u0000inside","title":"Nul\u0000inside","part":1}
+{"id":2,"text":"","part":1}' "jsonl input: a NUL kept, an empty text gives an object"
+run sh -c "split-articles -j '$T/in.jsonl' | split-articles -j -F separator"
+is "$(grep -c '"part"' "$OUT")/$(grep -c '"part".*"part"' "$OUT")" "2/0" "jsonl input: split again, one part key"
+# each part gets the metadata text mode finds, id kept, part numbered
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import json,sys; print(json.dumps({"id": "f1", "text": open(sys.argv[1], encoding="utf-8").read()}))' \
+	    "$FIX/split-factiva.txt" > "$T/fa.jsonl"
+	run split-articles -j "$T/fa.jsonl"
+	is "$(python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+	o = json.loads(l); print(o["id"], o["part"], o["date"], o["source"], "|", o["title"])' "$OUT")" \
+	    "f1 1 2019-03-14 The Coastal Ledger | Harbour authority approves second ferry terminal
+f1 2 2019-03-15 Farm Markets Weekly | Grain prices slip as rain returns to the plains
+f1 3 2019-03-16 Northern Arts Review | Museum reopens its textile wing after repairs" "jsonl input: metadata on every part"
+	python3 -c 'import json,sys
+print("".join(json.loads(l)["text"] for l in open(sys.argv[1])), end="")' "$OUT" > "$T/fa.back"
+	is_file "$T/fa.back" "$FIX/split-factiva.txt" "jsonl input: the parts give back the text"
+fi
 
 # stdin, errors, help
 run sh -c "split-articles -z < $FIX/split-heads.txt"

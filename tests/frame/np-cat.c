@@ -11,6 +11,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "newsprep/json.h"
+#include "newsprep/jsonl.h"
 #include "newsprep/out.h"
 
 enum mode { REPLACE, ADD, SPLIT, UPPER };
@@ -42,8 +44,20 @@ cat_doc(void *arg, struct np_cli *cli, const char *buf, size_t len)
 	case SPLIT:
 		for (i = 0; i <= len; i++)
 			if (i == len || buf[i] == '|') {
-				np_out_write(buf + start, i - start);
-				np_out_putc(cli->jsonl_in ? '\0' : '\n');
+				if (cli->jsonl_in) {
+					struct np_buf v = { NULL, 0, 0 };
+					struct np_jsonl_set set = { "text", NULL, 0 };
+
+					if (np_json_escape(&v, buf + start, i - start) != NP_OK)
+						return NP_ENOMEM;
+					set.json = v.data;
+					set.len = v.len;
+					np_jsonl_split_part(&set, 1);
+					np_buf_free(&v);
+				} else {
+					np_out_write(buf + start, i - start);
+					np_out_putc('\n');
+				}
 				start = i + 1;
 			}
 		break;
