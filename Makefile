@@ -118,7 +118,7 @@ demo:
 
 check:
 	@$(MAKE) -s deps
-	@$(MAKE) all $(UNIT_BIN) $(B)/tests/np-cat
+	@$(MAKE) all $(UNIT_BIN) $(B)/tests/np-cat $(B)/bench/gencorpus
 	@$(MAKE) -s test
 
 test: unit cli manlint
@@ -127,8 +127,9 @@ unit: $(UNIT_BIN)
 	prove -f $(UNIT_BIN)
 
 CLI_ENV = NP_BIN=$(abspath $(O)/bin) NP_TESTBIN=$(abspath $(B)/tests) NP_LDSAN="$(LDSAN)" \
-    NP_EXAMPLES="$(EXAMPLES)" NP_EXAMPLES_DEFAULT=$(MAN_EXAMPLES_DEFAULT)
-cli: all $(B)/tests/np-cat
+    NP_EXAMPLES="$(EXAMPLES)" NP_EXAMPLES_DEFAULT=$(MAN_EXAMPLES_DEFAULT) \
+    NP_GENCORPUS=$(abspath $(B)/bench/gencorpus)
+cli: all $(B)/tests/np-cat $(B)/bench/gencorpus
 	@for loc in $(CLI_LOCALES); do \
 		echo "== command-line tests under LC_ALL=$$loc"; \
 		$(CLI_ENV) LC_ALL=$$loc prove -f $(CLI_TESTS) || exit 1; \
