@@ -1,6 +1,6 @@
 # newsprep - text filters for scraped news.  See README.md.
 #
-#   make            build bin/* and libnewsprep.a
+#   make            build bin/*, libnewsprep.a and libnewsprep.so
 #   make demo       install what is missing, build, run the pipeline on a sample
 #   make check      install what is missing, build, run every test and lint the man pages
 #   make SANITIZE=1 build with AddressSanitizer and UndefinedBehaviorSanitizer
@@ -13,9 +13,13 @@ MANDIR    = $(PREFIX)/share/man
 INCDIR    = $(PREFIX)/include
 LIBDIR    = $(PREFIX)/lib
 EXAMPLESDIR = $(PREFIX)/share/newsprep/examples
+PCDIR     = $(LIBDIR)/pkgconfig
+PYDIR     = $(LIBDIR)/python3/dist-packages
 
 CC       ?= cc
 AR       ?= ar
+LD       ?= ld
+OBJCOPY  ?= objcopy
 CFLAGS   ?= -O2 -g
 PKGS      = libpcre2-8 libutf8proc jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -39,7 +43,7 @@ LDLIBS_ALL = $(LDSAN) $(PKG_LIBS) -lm
 # UNITS narrow a build to some engines (a developer working on one engine).
 O          ?= .
 B           = $(O)/build
-ENGINE_DIRS ?= common dates boilerplate articles quotes
+ENGINE_DIRS ?= common dates boilerplate articles quotes api
 LIB_SRC  = $(foreach d,$(ENGINE_DIRS),$(wildcard filters/$(d)/*.c))
 LEX_TSV  = $(wildcard filters/lexicons/*.tsv)
 LEX_C    = $(LEX_TSV:filters/lexicons/%.tsv=$(B)/lex/%.c)
@@ -69,10 +73,29 @@ EXAMPLES = tests/demo/sample-page.txt tests/demo/pages.jsonl \
 # the man pages name the default place; an install elsewhere names its own
 MAN_EXAMPLES_DEFAULT = /usr/local/share/newsprep/examples
 
-.PHONY: all deps demo check test unit cli manlint man-common install install-examples print-examples uninstall clean
+VERSION := $(shell sed -n 's/^.define NP_VERSION "\(.*\)"/\1/p' include/newsprep/common.h)
+
+# The library for other programs (see newsprep(3)).  libnewsprep.a above
+# is what the tools and unit tests link (every object, internal names
+# included); what is installed is the shared library, built from a
+# second set of objects compiled with -fPIC, exporting only np_ names
+# (lib/newsprep.map), and $(LIB_PUB), one relocatable object holding
+# every engine with all but the np_ names made local, so neither form
+# clashes with a program's own names.
+SOMAJOR  = 0
+SONAME   = libnewsprep.so.$(SOMAJOR)
+SO_REAL  = $(O)/libnewsprep.so.$(VERSION)
+SO       = $(O)/libnewsprep.so
+PIC_OBJ  = $(LIB_OBJ:$(B)/%.o=$(B)/pic/%.o)
+LIB_PUB  = $(B)/pub/libnewsprep.a
+PY_SRC   = $(wildcard python/newsprep/*.py)
+
+.PHONY: all lib deps demo check test unit cli manlint man-common install install-examples print-examples uninstall clean
 .DELETE_ON_ERROR:
 
-all: $(BINS) $(LIB)
+all: $(BINS) $(LIB) lib
+
+lib: $(SO) $(O)/$(SONAME) $(LIB_PUB)
 
 $(B)/embed: filters/lexicons/embed.c
 	@mkdir -p $(@D)
@@ -92,6 +115,29 @@ $(B)/%.o: filters/%.c $(HEADERS) $(PRIV_H)
 $(LIB): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
+
+$(B)/pic/lex/%.o: $(B)/lex/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(B)/pic/%.o: filters/%.c $(HEADERS) $(PRIV_H)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(SO_REAL): $(PIC_OBJ) lib/newsprep.map
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) \
+	    -Wl,--version-script=lib/newsprep.map -o $@ $(PIC_OBJ) $(LDLIBS_ALL)
+
+$(O)/$(SONAME) $(SO): $(SO_REAL)
+	ln -sf $(notdir $(SO_REAL)) $@
+
+$(LIB_PUB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(LD) -r -o $(@D)/newsprep.o $(LIB_OBJ)
+	$(OBJCOPY) -w --localize-symbol='!np_*' --localize-symbol='*' $(@D)/newsprep.o
+	rm -f $@
+	$(AR) rcs $@ $(@D)/newsprep.o
+
 
 $(O)/bin/%: $(B)/%.o $(LIB)
 	@mkdir -p $(@D)
@@ -144,15 +190,23 @@ man-common:
 	perl tests/man-common.pl
 
 install: all install-examples
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
-	    $(DESTDIR)$(INCDIR)/newsprep $(DESTDIR)$(LIBDIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(INCDIR)/newsprep $(DESTDIR)$(LIBDIR) \
+	    $(DESTDIR)$(PCDIR) $(DESTDIR)$(PYDIR)/newsprep
 	cp $(BINS) $(DESTDIR)$(BINDIR)/
 	for m in $(MANPAGES); do \
 	    sed 's|$(MAN_EXAMPLES_DEFAULT)|$(EXAMPLESDIR)|g' $$m \
 	        > $(DESTDIR)$(MANDIR)/man$${m##*.}/$${m#man/} || exit 1; \
 	done
 	cp $(HEADERS) $(DESTDIR)$(INCDIR)/newsprep/
-	cp $(LIB) $(DESTDIR)$(LIBDIR)/
+	cp $(LIB_PUB) $(DESTDIR)$(LIBDIR)/libnewsprep.a
+	cp $(SO_REAL) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(SO_REAL)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libnewsprep.so
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|' \
+	    -e 's|@VERSION@|$(VERSION)|; s|@PKGS@|$(PKGS)|' lib/newsprep.pc.in \
+	    > $(DESTDIR)$(PCDIR)/newsprep.pc
+	cp $(PY_SRC) $(DESTDIR)$(PYDIR)/newsprep/
 
 print-examples:
 	@echo $(EXAMPLES)
@@ -168,13 +222,19 @@ uninstall:
 	-rmdir $(DESTDIR)$(EXAMPLESDIR) $(DESTDIR)$(PREFIX)/share/newsprep
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man3/%,$(wildcard man/*.3))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(wildcard man/*.7))
 	rm -f $(patsubst include/newsprep/%,$(DESTDIR)$(INCDIR)/newsprep/%,$(HEADERS))
 	-rmdir $(DESTDIR)$(INCDIR)/newsprep
-	rm -f $(DESTDIR)$(LIBDIR)/libnewsprep.a
+	rm -f $(DESTDIR)$(LIBDIR)/libnewsprep.a $(DESTDIR)$(LIBDIR)/$(notdir $(SO_REAL)) \
+	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libnewsprep.so \
+	    $(DESTDIR)$(PCDIR)/newsprep.pc
+	rm -f $(patsubst python/newsprep/%,$(DESTDIR)$(PYDIR)/newsprep/%,$(PY_SRC))
+	rm -rf $(DESTDIR)$(PYDIR)/newsprep/__pycache__
+	-rmdir $(DESTDIR)$(PYDIR)/newsprep
 
 clean:
-	rm -rf $(B) $(O)/bin $(LIB)
+	rm -rf $(B) $(O)/bin $(LIB) $(SO) $(O)/$(SONAME) $(SO_REAL)
 
 # Benchmarks (make bench) and fuzzing (make fuzz, make fuzz-smoke) live
 # beside their code.

@@ -43,6 +43,7 @@ static const struct np_tool tool = {
 struct run {
 	struct np_boilerplate *bp;
 	struct np_bp_result res;
+	struct np_buf text;	/* a window's text (np_boilerplate_render) */
 	int invert, explain;
 };
 
@@ -74,19 +75,10 @@ parse_share(const char *opt, const char *arg)
 	return v;
 }
 
-/* Writes unit b's line ending (or a newline when it has none but more
- * text follows). */
+/* Writes the kept part of unit b, leaving out captions inside it, as
+ * one escaped TSV field (--explain). */
 static void
-put_ending(const char *buf, const struct np_bp_block *b)
-{
-	if (b->next > b->end)
-		np_out_write(buf + b->end, b->next - b->end);
-}
-
-/* Writes the kept part of unit b, leaving out captions inside it (or,
- * with tsv, as one escaped TSV field). */
-static void
-put_kept(const char *buf, const struct np_bp_block *b, int tsv)
+put_kept_tsv(const char *buf, const struct np_bp_block *b)
 {
 	size_t at = b->keep_start;
 	int i;
@@ -94,74 +86,10 @@ put_kept(const char *buf, const struct np_bp_block *b, int tsv)
 	for (i = 0; i <= b->nholes; i++) {
 		size_t e = i < b->nholes ? b->holes[i].start : b->keep_end;
 
-		if (tsv)
-			np_out_tsv_escaped(buf + at, e - at);
-		else
-			np_out_write(buf + at, e - at);
+		np_out_tsv_escaped(buf + at, e - at);
 		if (i < b->nholes)
 			at = b->holes[i].end;
 	}
-}
-
-/* Prints the kept (or, inverted, the removed) text of one document (or
- * window of one; after is set when an earlier window printed text, which
- * a blank line then separates).  Returns whether it printed anything. */
-static int
-print_text(const char *buf, const struct np_bp_result *res, int invert, int after)
-{
-	size_t i, last_para = SIZE_MAX;
-	const struct np_bp_block *prev = NULL;
-	int k;
-
-	for (i = 0; i < res->n; i++) {
-		const struct np_bp_block *b = &res->v[i];
-		int kept = b->cls == NP_BP_GOOD;
-
-		if (!invert && !kept)
-			continue;
-		if (invert && kept && b->keep_start == b->start && b->keep_end == b->end &&
-		    b->nholes == 0)
-			continue;
-		if (prev == NULL && after)
-			np_out_putc('\n');
-		/* a blank line between units from different paragraphs */
-		if (prev != NULL && b->para != last_para) {
-			if (prev->next > prev->end)
-				np_out_write(buf + prev->end, prev->next - prev->end);
-			else
-				np_out_putc('\n');
-		}
-		if (prev != NULL && prev->next == prev->end)
-			np_out_putc('\n');	/* the previous unit ended the input */
-		if (!invert) {
-			put_kept(buf, b, 0);
-			if (b->keep_end == b->end)
-				put_ending(buf, b);
-			else
-				np_out_putc('\n');
-		} else if (!kept) {
-			np_out_write(buf + b->start, b->end - b->start);
-			put_ending(buf, b);
-		} else {
-			/* the furniture cut off a kept unit's ends */
-			if (b->keep_start > b->start) {
-				np_out_write(buf + b->start, b->keep_start - b->start);
-				np_out_putc('\n');
-			}
-			for (k = 0; k < b->nholes; k++) {
-				np_out_write(buf + b->holes[k].start,
-				    b->holes[k].end - b->holes[k].start);
-				np_out_putc('\n');
-			}
-			if (b->keep_end < b->end) {
-				np_out_write(buf + b->keep_end, b->end - b->keep_end);
-				put_ending(buf, b);
-			}
-		}
-		prev = b;
-		last_para = b->para;
-	}
-	return prev != NULL;
 }
 
 /* The REASON field of --explain. */
@@ -207,7 +135,7 @@ print_explain(const char *buf, const struct np_bp_result *res)
 		if (b->keep_start > b->start)
 			explain_row("cut", b, buf, b->start, b->keep_start);
 		explain_reason("good", b);
-		put_kept(buf, b, 1);
+		put_kept_tsv(buf, b);
 		np_out_putc('\n');
 		for (k = 0; k < b->nholes; k++)
 			explain_row("cut", b, buf, b->holes[k].start, b->holes[k].end);
@@ -241,10 +169,18 @@ do_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
 		if ((rc = np_boilerplate_classify(r->bp, buf + off, w, &r->res)) != NP_OK)
 			return rc;
 		count_removed(cli, &r->res);
-		if (r->explain)
+		if (r->explain) {
 			print_explain(buf + off, &r->res);
-		else
-			printed |= print_text(buf + off, &r->res, r->invert, printed);
+		} else {
+			int any;
+
+			np_buf_clear(&r->text);
+			if ((rc = np_boilerplate_render(buf + off, &r->res, r->invert,
+			    printed, &r->text, &any)) != NP_OK)
+				return rc;
+			np_out_write(r->text.data, r->text.len);
+			printed |= any;
+		}
 		off += w;
 	} while (off < len);
 	return NP_OK;
@@ -405,6 +341,7 @@ main(int argc, char **argv)
 	if (templates)
 		free(ops);
 	np_bp_result_free(&r.res);
+	np_buf_free(&r.text);
 	np_boilerplate_free(r.bp);
 	return np_cli_finish(&cli);
 }

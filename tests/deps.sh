@@ -52,11 +52,32 @@ deps: optional $name is not installed: $why (make deps WITH=$name installs it)" 
 }
 skipped=
 optional parallel parallel parallel "tests/cli/scale.t is skipped"
-optional python3 python3 python3 "a JSON check in tests/cli/split-articles.t is skipped"
+optional python3 python3 python3 "tests/cli/python.t (the Python module), the Spark recipe of recipes.t and a JSON check in tests/cli/split-articles.t are skipped"
+optional c++ c++ g++ "the C++ program of tests/cli/install.t is skipped"
+
+# Optional and allowed to fail: Debian's Dask, for tests/cli/dask.t only
+# (which says it is skipped without it).  Run after python3 is there.
+dask_step() {
+	/usr/bin/python3 -c 'import dask.bag, distributed' >/dev/null 2>&1 && return 0
+	case " $with " in
+	*" dask "*|*" all "*) ;;
+	*) echo "deps: optional dask is not installed: tests/cli/dask.t is skipped (make deps WITH=dask installs it)"
+	   return 0 ;;
+	esac
+	[ -x /usr/bin/python3 ] && have apt-get || return 0
+	s=; [ "$(id -u)" -eq 0 ] || s=sudo
+	mkdir -p "$(dirname "$log")"
+	echo "deps: installing python3-dask python3-distributed with apt-get (optional, for tests/cli/dask.t); log in $log"
+	{ DEBIAN_FRONTEND=noninteractive $s apt-get update -q &&
+	    DEBIAN_FRONTEND=noninteractive $s apt-get install -y -q --no-install-recommends \
+	    python3-dask python3-distributed; } >> "$log" 2>&1 ||
+	    echo "deps: Dask could not be installed (see $log): tests/cli/dask.t is skipped"
+	return 0
+}
 optional clang clang "clang libclang-rt-dev" "make fuzz-smoke cannot build the fuzzers"
 
 [ -z "$skipped" ] || echo "${skipped#?}"
-[ -n "$need" ] || exit 0
+[ -n "$need" ] || { dask_step; exit 0; }
 need=${need# }
 
 if ! have apt-get; then
@@ -80,3 +101,4 @@ if ! { $sudo apt-get update -q && $sudo apt-get install -y -q --no-install-recom
 	tail -n 5 "$log" >&2
 	exit 1
 fi
+dask_step

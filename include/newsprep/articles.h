@@ -33,6 +33,10 @@
 #include <stddef.h>
 #include "newsprep/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum np_articles_format {
 	NP_ARTICLES_AUTO = 0,	/* detect (only as an option) */
 	NP_ARTICLES_SINGLE,
@@ -113,5 +117,9 @@ const char *np_articles_format_name(enum np_articles_format f);
 
 /* Parses a -F argument (a format name); returns NP_OK or NP_EINVAL. */
 int np_articles_format_parse(const char *s, enum np_articles_format *f);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

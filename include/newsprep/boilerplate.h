@@ -16,6 +16,10 @@
 #include <stdint.h>
 #include "newsprep/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Languages with a built-in stoplist, in this order (bit i of a mask). */
 #define NP_BP_NLANGS 10
 extern const char *const np_boilerplate_langs[NP_BP_NLANGS];
@@ -117,7 +121,22 @@ int np_boilerplate_template_add(struct np_boilerplate *bp, const char *buf, size
 /* Forgets the counts. */
 void np_boilerplate_template_clear(struct np_boilerplate *bp);
 
+/*
+ * The text strip-boilerplate prints for one classified document (or
+ * window of one): the kept units, or with invert what was removed, with
+ * their line endings and a blank line between units of different
+ * paragraphs; with after set (an earlier window printed text) a newline
+ * first.  Appends to *out; sets *printed (when not NULL) to whether any
+ * unit was written.  Returns NP_OK or NP_ENOMEM.
+ */
+int np_boilerplate_render(const char *buf, const struct np_bp_result *res, int invert,
+    int after, struct np_buf *out, int *printed);
+
 /* Printable name of a class ("good", "bad", "short", "near-good"). */
 const char *np_bp_class_name(enum np_bp_class c);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

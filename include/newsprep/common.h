@@ -11,6 +11,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define NP_VERSION "0.1.0"
 
 /* Status codes returned by engines and library functions. */
@@ -84,5 +88,9 @@ char *np_arena_strndup(struct np_arena *a, const char *s, size_t n);
 /* Frees all blocks but the first, which is kept for reuse. */
 void np_arena_reset(struct np_arena *a);
 void np_arena_free(struct np_arena *a);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

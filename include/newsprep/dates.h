@@ -21,6 +21,10 @@
 #include <stddef.h>
 #include "newsprep/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Languages (bits of np_dates_opts.langs; 0 means all). */
 enum np_dates_lang {
 	NP_DATES_EN = 1 << 0,
@@ -146,5 +150,9 @@ int np_dates_parse(struct np_dates *d, const char *s, size_t len,
 int np_date_hits_push(struct np_date_hits *h, const struct np_date_hit *hit);
 void np_date_hits_clear(struct np_date_hits *h);
 void np_date_hits_free(struct np_date_hits *h);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -18,6 +18,10 @@
 #include <stddef.h>
 #include "newsprep/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define NP_MAX_DOC_DEFAULT ((size_t)1 << 30)	/* 1 GiB */
 #define NP_CHUNK_DEFAULT ((size_t)1 << 20)	/* 1 MiB */
 
@@ -66,5 +70,9 @@ void np_reader_set_records(struct np_reader *r, int c);
 /* Reads a whole file into *b (helper for tests and tools that need a
  * second file).  Returns NP_OK, NP_EIO (errno) or NP_ENOMEM. */
 int np_read_file(const char *path, struct np_buf *b);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -11,7 +11,15 @@
 
 #include "newsprep/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Appends s[0..n) to b as a JSON string literal with its quotes. */
 int np_json_escape(struct np_buf *b, const char *s, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -12,6 +12,10 @@
 
 #include "newsprep/out.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * Handles one line of JSON Lines input: runs fn on the field's text with
  * output captured, then writes the object back as cli->jsonl_kind says.
@@ -56,5 +60,9 @@ struct np_json_member {
  */
 int np_json_members(const char *line, size_t len, struct np_json_member *m,
     int max, size_t *close);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

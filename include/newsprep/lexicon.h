@@ -17,6 +17,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Declares the embedded data of filters/lexicons/NAME.tsv. */
 #define NP_LEXICON_DATA(name) \
 	extern const char np_lex_##name[]; \
@@ -66,5 +70,9 @@ void np_lexicon_each(const struct np_lexicon *lx,
  * they are.
  */
 size_t np_fold(const char *s, size_t len, char *out, size_t cap);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

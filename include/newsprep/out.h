@@ -15,6 +15,13 @@
 #include "newsprep/common.h"
 #include "newsprep/doc.h"
 
+#ifdef __cplusplus
+extern "C" {
+#define NP_NORETURN [[noreturn]]
+#else
+#define NP_NORETURN _Noreturn
+#endif
+
 /* ---- writer ---- */
 
 void np_out_write(const void *p, size_t n);
@@ -155,7 +162,7 @@ void np_cli_count(struct np_cli *cli, size_t n);
 /* A usage error: prints "NAME: message" and the hint "Try 'NAME --help'
  * for more information." on stderr and exits 2.  message is "what: why"
  * ("--order: expected dmy, mdy, ymd or auto, not 'x'"). */
-_Noreturn void np_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+NP_NORETURN void np_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints "NAME: message" about one document or line on stderr; under -q
  * it only counts it (np_cli_finish then says how many were not shown). */
@@ -166,7 +173,7 @@ void np_doc_warn(struct np_cli *cli, const char *fmt, ...)
 void np_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints "NAME: message" and exits 1. */
-_Noreturn void np_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+NP_NORETURN void np_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Parses a size such as 1048576, 64K, 100M, 1G.  Returns 0 or -1. */
 int np_parse_size(const char *s, size_t *out);
@@ -187,5 +194,9 @@ void np_cli_each_chunk(struct np_cli *cli, int argc, char **argv, size_t chunk, 
 
 /* Flushes and closes stdout; returns the exit status for main. */
 int np_cli_finish(struct np_cli *cli);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -21,6 +21,10 @@
 #include <stddef.h>
 #include "newsprep/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define NP_QUOTES_MIN_WORDS 4	/* default of --min-words */
 
 struct np_quotes_opts {
@@ -70,5 +74,9 @@ int np_quotes_scan(struct np_quotes *q, const char *buf, size_t len,
 
 /* Returns the name of a speaker kind ("name", "pronoun", ...). */
 const char *np_speaker_kind_name(enum np_speaker_kind k);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,10 @@
 #include <stdint.h>
 #include "newsprep/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 struct np_re;
 
 /* Default limits (PCRE2 match_limit, depth_limit). */
@@ -44,5 +48,9 @@ int np_re_match_at(struct np_re *re, const char *buf, size_t len,
 
 /* Number of capture groups in the pattern. */
 int np_re_groups(const struct np_re *re);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

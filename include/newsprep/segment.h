@@ -16,6 +16,10 @@
 
 #include "newsprep/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* One line: content is [start, end); the line ending (CRLF or LF, or
  * nothing at end of input) runs to `next`, where the next line starts. */
 struct np_line {
@@ -51,5 +55,9 @@ int np_sentences(const char *buf, size_t start, size_t end, struct np_spans *out
  * "U.S", "Jan", single initials).  Exposed for engines that scan
  * sentence ends themselves. */
 int np_is_abbreviation(const char *buf, size_t len, size_t dot);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -11,6 +11,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define NP_UTF8_INVALID (-1)
 
 /*
@@ -46,5 +50,9 @@ int np_cp_is_punct(int32_t cp);		/* Unicode P* categories */
 /* True when the byte offset pos is at a word boundary in s[0..len): the
  * characters on either side are not both letters/digits. */
 int np_is_word_boundary(const char *s, size_t len, size_t pos);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
