@@ -170,7 +170,9 @@ do_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
 			return rc;
 		count_removed(cli, &r->res);
 		if (r->explain) {
-			print_explain(buf + off, &r->res);
+			/* the units index the engine's text (a rebuilt copy of a
+			 * page laid out in columns) */
+			print_explain(r->res.text, &r->res);
 		} else {
 			int any;
 

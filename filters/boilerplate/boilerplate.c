@@ -277,6 +277,7 @@ np_boilerplate_free(struct np_boilerplate *bp)
 	np_re_free(bp->re_caption);
 	np_re_free(bp->re_midcap);
 	free(bp->tailcut_map);
+	np_buf_free(&bp->coltext);
 	free(bp->u);
 	free(bp->rep_keys);
 	free(bp->rep_vals);
@@ -323,6 +324,15 @@ np_boilerplate_classify(struct np_boilerplate *bp, const char *buf, size_t len,
 {
 	int rc;
 
+	/* a page laid out in columns is read from its rebuilt copy */
+	if ((rc = np_bp_columns(bp, buf, len)) < 0)
+		return rc;
+	if (rc == 1) {
+		buf = bp->coltext.data;
+		len = bp->coltext.len;
+	}
+	res->text = buf;
+	res->text_len = len;
 	if ((rc = np_bp_layout(buf, len, res)) != NP_OK)
 		return rc;
 	return np_bp_classify_units(bp, buf, len, res, NULL);
@@ -367,6 +377,12 @@ np_boilerplate_template_add(struct np_boilerplate *bp, const char *buf, size_t l
 	size_t i;
 	int rc;
 
+	if ((rc = np_bp_columns(bp, buf, len)) < 0)
+		goto out;
+	if (rc == 1) {
+		buf = bp->coltext.data;
+		len = bp->coltext.len;
+	}
 	if ((rc = np_bp_layout(buf, len, &res)) != NP_OK)
 		goto out;
 	if ((rc = np_bp_unit_features(bp, buf, &res)) != NP_OK)

@@ -169,6 +169,7 @@ struct np_boilerplate {
 	int derived;		/* the page's language has no stoplist */
 	size_t fold_max;	/* longest word worth folding */
 	struct bp_litmap *tailcut_map;	/* cuts.c: first bytes of its literals */
+	struct np_buf coltext;	/* columns.c: a page rebuilt column by column */
 	struct bp_unit *u;
 	size_t ucap;
 	/* page-internal repetition: hash -> count */
@@ -192,6 +193,11 @@ size_t np_bp_hc_slot(const uint64_t *keys, size_t n, uint64_t key);
 int np_bp_hc_reset(uint64_t **keys, uint32_t **vals, size_t *n, size_t want);
 int np_bp_has_any(const char *buf, size_t s, size_t e, const char *const *needles);
 size_t np_bp_first_of(const char *buf, size_t s, size_t e, const char *const *needles);
+
+/* columns.c: when buf[0..len) is laid out in columns, writes it column by
+ * column into bp->coltext and returns 1; 0 when it is not (an np_status
+ * below 0 on error). */
+int np_bp_columns(struct np_boilerplate *bp, const char *buf, size_t len);
 
 /* layout.c: cuts buf[0..len) into units (res->n of them). */
 int np_bp_layout(const char *buf, size_t len, struct np_bp_result *res);

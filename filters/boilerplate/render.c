@@ -69,6 +69,8 @@ np_boilerplate_render(const char *buf, const struct np_bp_result *res, int inver
 	const struct np_bp_block *prev = NULL;
 	int rc = NP_OK;
 
+	if (res->text != NULL)
+		buf = res->text;	/* a page rebuilt column by column */
 	for (i = 0; i < res->n && rc == NP_OK; i++) {
 		const struct np_bp_block *b = &res->v[i];
 		int kept = b->cls == NP_BP_GOOD;

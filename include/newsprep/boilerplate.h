@@ -77,6 +77,12 @@ struct np_bp_result {
 	size_t n;
 	size_t cap;
 	const char *lang;	/* language used for the stoplist */
+	const char *text;	/* the text the units' offsets index: the
+				   caller's buffer, or (a page laid out in
+				   columns, read column by column) the
+				   context's own copy, valid until the next
+				   call on the context */
+	size_t text_len;
 };
 
 struct np_boilerplate;
@@ -127,7 +133,8 @@ void np_boilerplate_template_clear(struct np_boilerplate *bp);
  * their line endings and a blank line between units of different
  * paragraphs; with after set (an earlier window printed text) a newline
  * first.  Appends to *out; sets *printed (when not NULL) to whether any
- * unit was written.  Returns NP_OK or NP_ENOMEM.
+ * unit was written.  The units are read from res->text when it is set
+ * (buf is then not used).  Returns NP_OK or NP_ENOMEM.
  */
 int np_boilerplate_render(const char *buf, const struct np_bp_result *res, int invert,
     int after, struct np_buf *out, int *printed);
