@@ -35,6 +35,7 @@
 
 NP_LEXICON_DATA(articles_keys);
 NP_LEXICON_DATA(articles_teasers);
+NP_LEXICON_DATA(articles_fields);
 
 /* A dateline lead: an upper-case place, an optional ", Region, date", an
  * optional "(Agency)", then a dash after a blank or the agency, and a
@@ -54,7 +55,8 @@ static const struct np_art_format single = {
 /* The formats in order of precedence; auto detection asks them in this
  * order; format_of maps an id to its entry. */
 static const struct np_art_format *const formats[] = {
-	&np_art_lexisnexis, &np_art_factiva, &np_art_listing,
+	&np_art_lexisnexis, &np_art_factiva, &np_art_mail, &np_art_feed,
+	&np_art_listing,
 	&np_art_separator, &np_art_heads, &single
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -93,9 +95,12 @@ np_articles_new(const struct np_articles_opts *opts)
 	c->dates = np_dates_new(NULL);
 	c->keys = np_lexicon_new();
 	c->teasers = np_lexicon_new();
+	c->fields = np_lexicon_new();
 	c->lead = np_re_compile(DATELINE_LEAD, 0, err, sizeof(err));
 	if (c->dates == NULL || c->keys == NULL || c->teasers == NULL ||
-	    c->lead == NULL ||
+	    c->fields == NULL || c->lead == NULL ||
+	    np_lexicon_load(c->fields, np_lex_articles_fields,
+	    np_lex_articles_fields_len) != NP_OK ||
 	    np_lexicon_load(c->keys, np_lex_articles_keys,
 	    np_lex_articles_keys_len) != NP_OK ||
 	    np_lexicon_load(c->teasers, np_lex_articles_teasers,
@@ -115,6 +120,7 @@ np_articles_free(struct np_articles *c)
 	np_dates_free(c->dates);
 	np_lexicon_free(c->keys);
 	np_lexicon_free(c->teasers);
+	np_lexicon_free(c->fields);
 	np_re_free(c->lead);
 	np_arena_free(&c->arena);
 	free(c);
@@ -163,6 +169,8 @@ np_articles_begin(struct np_articles *c, const char *buf, size_t len)
 	c->teaser = 0;
 	c->hc_valid = 0;
 	c->pend_valid = 0;
+	c->doc_meta = 0;
+	c->doc_source.s = NULL;
 	np_arena_reset(&c->arena);
 	c->f = c->o.format != NP_ARTICLES_AUTO ? format_of(c->o.format) : detect(c);
 	c->fmt = c->f->id;

@@ -41,6 +41,7 @@ struct np_articles {
 	struct np_dates *dates;		/* the normalize-dates engine */
 	struct np_lexicon *keys;	/* LexisNexis header/trailer keys */
 	struct np_lexicon *teasers;	/* teaser-list headings */
+	struct np_lexicon *fields;	/* "Name: value" fields of mail, feeds */
 	struct np_re *lead;		/* "CITY (Agency) -" dateline */
 	struct np_arena arena;		/* metadata strings, per document */
 	uint32_t firsts[256];		/* formats to ask, by a line's first byte */
@@ -56,6 +57,9 @@ struct np_articles {
 	size_t hc_from, hc_cand, hc_body, hc_prose;
 	int pend_valid;			/* the head that will open the next record */
 	size_t pend_head, pend_body;
+	/* the document's own metadata, read once (feed title) */
+	int doc_meta;
+	struct np_articles_str doc_source;
 };
 
 /* The detecting pass's view of the current line. */
@@ -78,7 +82,7 @@ struct np_art_format {
 };
 
 extern const struct np_art_format np_art_lexisnexis, np_art_factiva,
-    np_art_listing, np_art_separator, np_art_heads;
+    np_art_listing, np_art_separator, np_art_heads, np_art_mail, np_art_feed;
 
 /* A trimmed non-blank line and the number of its block (meta.c). */
 struct np_art_hline {
@@ -94,6 +98,22 @@ struct np_art_hline {
 #define NP_ART_PROSE_LINE 50
 /* Header lines a metadata reader considers at most. */
 #define NP_ART_HEAD_LINES 40
+
+/* What a "Name: value" field gives (articles-fields.tsv). */
+enum np_art_role {
+	NP_ART_NOFIELD = 0, NP_ART_F_TITLE, NP_ART_F_DATE, NP_ART_F_FROM,
+	NP_ART_F_BYLINE, NP_ART_F_SOURCE, NP_ART_F_LINK, NP_ART_F_FEED,
+	NP_ART_F_HEADER, NP_ART_F_TEXT, NP_ART_F_OTHER
+};
+
+/* A block of "Name: value" fields (np_art_fields): each role's first
+ * value, continuation lines included. */
+struct np_art_fields {
+	size_t end;			/* after the block's last line */
+	unsigned roles;			/* 1 << role for each role seen */
+	int lines;			/* field lines read */
+	size_t vs[NP_ART_F_OTHER + 1], ve[NP_ART_F_OTHER + 1];
+};
 
 /* ---- line classifiers (lines.c); [s, e) is a trimmed line ---- */
 void np_art_trim(const char *b, size_t *s, size_t *e);
@@ -113,6 +133,9 @@ size_t np_art_next_line_start(const char *b, size_t len, size_t pos);
 size_t np_art_trailer_cut(struct np_articles *c, const struct np_line *ln);
 int np_art_ends_sentence(const char *b, size_t s, size_t e);
 size_t np_art_prose_bytes(const char *b, size_t s, size_t e, size_t enough);
+enum np_art_role np_art_field(struct np_articles *c, const char *b, size_t s,
+    size_t e, size_t *val);
+int np_art_fields(struct np_articles *c, size_t p, struct np_art_fields *f);
 int np_art_next_text_line(const char *b, size_t end, size_t *p, struct np_line *ln,
     size_t *s, size_t *e);
 

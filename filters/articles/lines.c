@@ -9,6 +9,7 @@
  */
 #include <string.h>
 #include "newsprep/dates.h"
+#include "newsprep/lexicon.h"
 #include "newsprep/re.h"
 #include "articles_int.h"
 
@@ -331,4 +332,113 @@ np_art_next_text_line(const char *b, size_t end, size_t *p, struct np_line *ln,
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * When the trimmed line is a "Name: value" field whose name is in
+ * articles-fields.tsv ("Subject: ...", "Published: ...", French "De : "),
+ * returns its role and sets *val to where the value starts; else
+ * NP_ART_NOFIELD.  A name is 1..30 bytes of letters, digits, '-', '_',
+ * ':' inside ("dc:creator") and single spaces ("Pub Date").
+ */
+enum np_art_role
+np_art_field(struct np_articles *c, const char *b, size_t s, size_t e, size_t *val)
+{
+	static const struct { const char *name; enum np_art_role role; } roles[] = {
+		{ "title", NP_ART_F_TITLE }, { "date", NP_ART_F_DATE },
+		{ "from", NP_ART_F_FROM }, { "byline", NP_ART_F_BYLINE },
+		{ "source", NP_ART_F_SOURCE }, { "link", NP_ART_F_LINK },
+		{ "feed", NP_ART_F_FEED }, { "header", NP_ART_F_HEADER },
+		{ "text", NP_ART_F_TEXT }
+	};
+	const struct np_lexentry *k;
+	size_t p, ne, i;
+
+	for (p = s; p < e && p - s <= 30; p++) {
+		unsigned char ch = (unsigned char)b[p];
+
+		if (ch == ':' && (p + 1 == e || b[p + 1] == ' ' || b[p + 1] == '\t'))
+			break;
+		if (!(((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9') ||
+		    ch == '-' || ch == '_' || ch == ':' || ch >= 0x80 ||
+		    (ch == ' ' && p > s && b[p - 1] != ' ')))
+			return NP_ART_NOFIELD;
+	}
+	if (p == s || p >= e || b[p] != ':' || p - s > 30)
+		return NP_ART_NOFIELD;
+	ne = p;
+	while (ne > s && b[ne - 1] == ' ')	/* French "De : " */
+		ne--;
+	if ((k = np_lexicon_find(c->fields, b + s, ne - s)) == NULL)
+		return NP_ART_NOFIELD;
+	*val = p + 1;
+	np_art_spaces(b, val, e);
+	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (k->valuelen == strlen(roles[i].name) &&
+		    memcmp(k->value, roles[i].name, k->valuelen) == 0)
+			return roles[i].role;
+	return NP_ART_F_OTHER;
+}
+
+/* True for an unknown header line "X-Name: value": a name without
+ * blanks, then ':' (e-mail headers the lexicon does not list). */
+static int
+other_header(const char *b, size_t s, size_t e)
+{
+	size_t p;
+
+	for (p = s; p < e && p - s < 40; p++) {
+		if (b[p] == ':')
+			return p > s && p + 1 < e && b[p + 1] == ' ';
+		if (b[p] == ' ' || b[p] == '\t')
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * Reads the block of field lines starting at the line at p (a message's
+ * or a feed item's header): field lines, the lines indented under them
+ * (a value that runs on) and unknown "Name: value" headers, up to a
+ * blank line or any other line.  Fills *f; returns the number of known
+ * field lines (0: no block).
+ */
+int
+np_art_fields(struct np_articles *c, size_t p, struct np_art_fields *f)
+{
+	const char *b = c->buf;
+	struct np_line ln;
+	size_t s, e, val, q = p;
+	enum np_art_role r;
+	int ext = -1;		/* the role whose first value the last line set */
+
+	memset(f, 0, sizeof(*f));
+	f->end = p;
+	while (f->lines < 64 && np_next_line(b, c->len, &q, &ln)) {
+		s = ln.start;
+		e = ln.end;
+		np_art_trim(b, &s, &e);
+		if (s == e)
+			break;
+		if ((r = np_art_field(c, b, s, e, &val)) != NP_ART_NOFIELD) {
+			ext = -1;
+			if (!(f->roles & (1u << r))) {
+				f->vs[r] = val;
+				f->ve[r] = e;
+				ext = (int)r;
+			}
+			f->roles |= 1u << r;
+			f->lines++;
+		} else if (f->lines > 0 && (b[ln.start] == ' ' || b[ln.start] == '\t')) {
+			/* a value that runs on */
+			if (ext >= 0)
+				f->ve[ext] = e;
+		} else if (f->lines > 0 && other_header(b, s, e)) {
+			ext = -1;
+		} else {
+			break;
+		}
+		f->end = ln.next;
+	}
+	return f->lines;
 }
