@@ -36,6 +36,7 @@
 NP_LEXICON_DATA(articles_keys);
 NP_LEXICON_DATA(articles_teasers);
 NP_LEXICON_DATA(articles_fields);
+NP_LEXICON_DATA(articles_trailers);
 
 /* A dateline lead: an upper-case place, an optional ", Region, date", an
  * optional "(Agency)", then a dash after a blank or the agency, and a
@@ -56,7 +57,7 @@ static const struct np_art_format single = {
  * order; format_of maps an id to its entry. */
 static const struct np_art_format *const formats[] = {
 	&np_art_lexisnexis, &np_art_factiva, &np_art_mail, &np_art_feed,
-	&np_art_listing,
+	&np_art_markdown, &np_art_alerts, &np_art_listing,
 	&np_art_separator, &np_art_heads, &single
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -96,9 +97,12 @@ np_articles_new(const struct np_articles_opts *opts)
 	c->keys = np_lexicon_new();
 	c->teasers = np_lexicon_new();
 	c->fields = np_lexicon_new();
+	c->trailers = np_lexicon_new();
 	c->lead = np_re_compile(DATELINE_LEAD, 0, err, sizeof(err));
 	if (c->dates == NULL || c->keys == NULL || c->teasers == NULL ||
-	    c->fields == NULL || c->lead == NULL ||
+	    c->fields == NULL || c->trailers == NULL || c->lead == NULL ||
+	    np_lexicon_load(c->trailers, np_lex_articles_trailers,
+	    np_lex_articles_trailers_len) != NP_OK ||
 	    np_lexicon_load(c->fields, np_lex_articles_fields,
 	    np_lex_articles_fields_len) != NP_OK ||
 	    np_lexicon_load(c->keys, np_lex_articles_keys,
@@ -121,6 +125,7 @@ np_articles_free(struct np_articles *c)
 	np_lexicon_free(c->keys);
 	np_lexicon_free(c->teasers);
 	np_lexicon_free(c->fields);
+	np_lexicon_free(c->trailers);
 	np_re_free(c->lead);
 	np_arena_free(&c->arena);
 	free(c);

@@ -42,6 +42,7 @@ struct np_articles {
 	struct np_lexicon *keys;	/* LexisNexis header/trailer keys */
 	struct np_lexicon *teasers;	/* teaser-list headings */
 	struct np_lexicon *fields;	/* "Name: value" fields of mail, feeds */
+	struct np_lexicon *trailers;	/* lines that end an article */
 	struct np_re *lead;		/* "CITY (Agency) -" dateline */
 	struct np_arena arena;		/* metadata strings, per document */
 	uint32_t firsts[256];		/* formats to ask, by a line's first byte */
@@ -57,6 +58,7 @@ struct np_articles {
 	size_t hc_from, hc_cand, hc_body, hc_prose;
 	int pend_valid;			/* the head that will open the next record */
 	size_t pend_head, pend_body;
+	int md_level;			/* markdown: the stories' heading level */
 	/* the document's own metadata, read once (feed title) */
 	int doc_meta;
 	struct np_articles_str doc_source;
@@ -82,7 +84,8 @@ struct np_art_format {
 };
 
 extern const struct np_art_format np_art_lexisnexis, np_art_factiva,
-    np_art_listing, np_art_separator, np_art_heads, np_art_mail, np_art_feed;
+    np_art_listing, np_art_separator, np_art_heads, np_art_mail, np_art_feed,
+    np_art_markdown, np_art_alerts;
 
 /* A trimmed non-blank line and the number of its block (meta.c). */
 struct np_art_hline {
@@ -136,6 +139,8 @@ size_t np_art_prose_bytes(const char *b, size_t s, size_t e, size_t enough);
 enum np_art_role np_art_field(struct np_articles *c, const char *b, size_t s,
     size_t e, size_t *val);
 int np_art_fields(struct np_articles *c, size_t p, struct np_art_fields *f);
+int np_art_trailer(struct np_articles *c, const char *b, size_t s, size_t e,
+    const char *fmt);
 int np_art_next_text_line(const char *b, size_t end, size_t *p, struct np_line *ln,
     size_t *s, size_t *e);
 

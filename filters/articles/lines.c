@@ -442,3 +442,16 @@ np_art_fields(struct np_articles *c, size_t p, struct np_art_fields *f)
 	}
 	return f->lines;
 }
+
+/* True when the trimmed line is, as a whole, a trailer of format fmt in
+ * articles-trailers.tsv ("Flag as irrelevant", "End of Document"). */
+int
+np_art_trailer(struct np_articles *c, const char *b, size_t s, size_t e,
+    const char *fmt)
+{
+	const struct np_lexentry *k;
+
+	if (e - s < 8 || e - s > 48 || (k = np_lexicon_find(c->trailers, b + s, e - s)) == NULL)
+		return 0;
+	return k->valuelen == strlen(fmt) && memcmp(k->value, fmt, k->valuelen) == 0;
+}
