@@ -61,17 +61,24 @@ parse_one(struct np_dates *d, const char *b, size_t len, size_t pos, struct res 
 {
 	struct scan S;
 	size_t i = pos;
+	int own = 0, ok;
 
 	np_dt_scan_init(&S, d, b, len);
+	if (d->cur_b == NULL) {	/* the language guess may read this line */
+		d->cur_b = b;
+		d->cur_len = len;
+		own = 1;
+	}
 	S.min = pos;
 	while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
 		i++;
 	S.anchor = i;
 	np_dt_lex(d, b, len, i, &S.f[0], 1);
 	S.nf = 1;
-	if (S.f[0].k == TK_END)
-		return 0;
-	return np_dt_parse_anchor(&S, r) && r->s == i;
+	ok = S.f[0].k != TK_END && np_dt_parse_anchor(&S, r) && r->s == i;
+	if (own)
+		d->cur_b = NULL;
+	return ok;
 }
 
 /* A line near the top that is only a full date (see dates.h). */
@@ -133,12 +140,17 @@ np_dates_parse(struct np_dates *d, const char *s, size_t len, char *value, size_
 {
 	struct res r;
 	int saved = d->no_ref_ok, has = d->has_ref, ok;
+	unsigned lang = d->doc_lang;
+	int lang_done = d->doc_lang_done;
 
 	d->no_ref_ok = 1;
 	d->has_ref = 0;
+	d->doc_lang_done = 0;	/* the string's own language, not the document's */
 	ok = parse_one(d, s, len, 0, &r);
 	d->no_ref_ok = saved;
 	d->has_ref = has;
+	d->doc_lang = lang;
+	d->doc_lang_done = lang_done;
 	if (!ok)
 		return 0;
 	if (r.pending && d->o.order == NP_DATES_ORDER_MDY) {

@@ -96,7 +96,6 @@ struct pending {
 	int sep;
 };
 
-#define NTENSE 512	/* slots of the tense-word table (a power of two) */
 #define TENSE_WEIGHT 2	/* a tense doubles the distance of the other side */
 #define NWCACHE 1024	/* slots of the word-lookup cache (a power of two) */
 
@@ -106,6 +105,15 @@ struct wcache {
 	signed char cls;
 	unsigned char used;
 	int val;
+};
+
+#define NTENSE 1024	/* slots of the tense-marker table (a power of two) */
+
+/* A tense marker: a word or, with a leading '-', a word ending. */
+struct np_tense_word {
+	char w[24];
+	signed char v;		/* +1 future, -1 past, 2 clause word, 0 none */
+	unsigned short langs;	/* NP_DATES_* bits */
 };
 
 /* Byte classes of the scan loop. */
@@ -126,7 +134,13 @@ struct np_dates {
 	struct pending *pend;
 	size_t npend, cappend;
 	int no_ref_ok;		/* parse mode: no reference wanted */
-	struct { char w[12]; signed char v; } tw[NTENSE];	/* tense words */
+	struct np_tense_word tw[NTENSE];	/* tense markers (dates-tense.tsv) */
+	unsigned char suf_last[256];	/* last bytes of the marker endings */
+	struct np_lexicon *lxl;	/* language function words (dates-langs.tsv) */
+	unsigned doc_lang;	/* the document's language guess (NP_DATES_* bit) */
+	int doc_lang_done;	/* doc_lang has been guessed */
+	const char *cur_b;	/* the buffer being scanned (for the guess) */
+	size_t cur_len;
 	unsigned char ctab[256];	/* byte classes for the scan loop */
 	unsigned char gtab[256];	/* gidx() of every byte */
 	struct wcache wc[NWCACHE];	/* lexicon answers for ASCII words */
@@ -209,6 +223,8 @@ alpha_run(const unsigned char *u, size_t max)
 
 /* tokens.c: lexicon lookup and the token reader */
 int np_dt_lang_bit(const char *s, size_t n);
+unsigned np_dt_lang_mask(const char *s, size_t n);
+unsigned np_dt_doc_lang(struct np_dates *d);
 size_t np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
     struct tok *t, int full);
 size_t np_dt_back_start(const char *b, size_t pos, size_t min);

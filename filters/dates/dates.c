@@ -47,6 +47,7 @@
 #include "dates-int.h"
 
 NP_LEXICON_DATA(dates_words);
+NP_LEXICON_DATA(dates_langs);
 
 /* Defaults: reference from the dateline, order auto, all languages. */
 void
@@ -209,9 +210,12 @@ np_dates_new(const struct np_dates_opts *opts)
 	if (d->o.langs == 0)
 		d->o.langs = NP_DATES_ALL;
 	d->lx = np_lexicon_new();
+	d->lxl = np_lexicon_new();
 	d->gram = calloc(27 * 27 * 27, sizeof(uint16_t));
 	d->gram_all = calloc(27 * 27 * 27, sizeof(uint16_t));
-	if (d->lx == NULL || d->gram == NULL || d->gram_all == NULL ||
+	if (d->lx == NULL || d->lxl == NULL || d->gram == NULL ||
+	    d->gram_all == NULL ||
+	    np_lexicon_load(d->lxl, np_lex_dates_langs, np_lex_dates_langs_len) != NP_OK ||
 	    np_lexicon_load(d->lx, np_lex_dates_words, np_lex_dates_words_len) != NP_OK ||
 	    np_lexicon_load(d->lx, extra, sizeof(extra) - 1) != NP_OK) {
 		np_dates_free(d);
@@ -235,6 +239,7 @@ np_dates_free(struct np_dates *d)
 	if (d == NULL)
 		return;
 	np_lexicon_free(d->lx);
+	np_lexicon_free(d->lxl);
 	free(d->gram);
 	free(d->gram_all);
 	free(d->pend);
@@ -261,6 +266,10 @@ np_dates_begin(struct np_dates *d, const char *head, size_t len)
 	int y, m, dd;
 
 	d->has_ref = 0;
+	d->doc_lang = 0;
+	d->doc_lang_done = 0;
+	d->cur_b = head;
+	d->cur_len = len;
 	memset(d->order_dmy, 0, sizeof(d->order_dmy));
 	memset(d->order_mdy, 0, sizeof(d->order_mdy));
 	d->last_q = 0;
@@ -272,6 +281,8 @@ np_dates_begin(struct np_dates *d, const char *head, size_t len)
 	else if (d->o.ref_mode == NP_DATES_REF_AUTO && head != NULL && len > 0 &&
 	    np_dates_dateline(d, head, len, v, sizeof(v), &sp) && read_iso(v, &y, &m, &dd))
 		set_ref(d, y, m, dd);
+	d->cur_b = NULL;
+	d->cur_len = 0;
 }
 
 /* The current reference as YYYY-MM-DD. */

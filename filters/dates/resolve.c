@@ -3,76 +3,154 @@
  * clause around an expression (the nearest verb marker) and the choice
  * of the year, weekday or unit shift against the document's reference.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
+#include "newsprep/utf8.h"
 #include "dates-int.h"
 
-/* Future markers. */
-static const char *const future_words[] = { "will", "shall", "ll", "wont", "tomorrow",
-	    "next", "upcoming", "scheduled", "planned", "plans", "plan",
-	    "expected", "expects", "expect", "intends", "due", "might", "could",
-	    "may", "planning", "would", "soon", "slated", "until", NULL };
+NP_LEXICON_DATA(dates_tense);
 
-/* Past markers besides -ed words. */
-static const char *const past_words[] = { "was", "were", "had", "did", "said", "told",
-	    "went", "came", "took", "left", "met", "saw", "made", "began",
-	    "fell", "rose", "won", "lost", "gave", "got", "sent", "held",
-	    "ago", "last", "yesterday", "earlier", "thought", "knew", "found",
-	    "wrote", "spoke", "ran", "struck", "broke", "became", "paid",
-	    "sold", "bought", "led", "put", "hit", "shot", "killed",
-	    "been", "since", "spent", "tore", "brought", "fought", "caught",
-	    "taught", "sought", "felt", "kept", "heard", "stood", "built",
-	    "meant", "chose", "drove", "flew", "threw", "wore", "swore",
-	    "forgot", "hid", "sat", "rode", "shook", "sang", "drew", "grew",
-	    "blew", "hung", "fled", "slid", "sank", "stole", "stuck", "swept",
-	    "swung", "woke", "withdrew", "overthrew", "undertook", "arose",
-	    "froze", "dealt", "lent", "bent", "fed", "sped", "ate",
-	    "forgave", "foresaw", "oversaw", "underwent", "wound", "weren",
-	    "wasn", "didn", "hadn", "ended", NULL };
-
-/* Words that end the clause of a date to its right: a tense marker
- * beyond them belongs to another clause ("met Friday, when they
- * will ...", "warned Thursday that strikes could ..."). */
-static const char *const clause_words[] = { "that", "which", "who", "whom",
-	    "whose", "when", "where", "while", "because", "although", "though",
-	    "if", "unless", "but", "whether", NULL };
-
-/* Adds a word list to the tense table with value v (+1 future, -1 past). */
-static void
-tense_add(struct np_dates *d, const char *const *w, int v)
+/* Lower-cases the word b[i..j) into w (cap bytes, NUL-terminated; a
+ * longer word is cut at a character): ASCII by table, other letters by
+ * utf8proc.  Returns the length. */
+static int
+copy_word(const char *b, size_t i, size_t j, char *w, size_t cap)
 {
-	unsigned h;
+	size_t n = 0, adv;
+	int32_t cp;
+	char u[4];
 
-	for (; *w; w++) {
-		if (strlen(*w) >= sizeof(d->tw[0].w))
+	while (i < j) {
+		unsigned char c = (unsigned char)b[i];
+		if (c < 0x80) {
+			if (n + 1 >= cap)
+				break;
+			w[n++] = (char)lc(c);
+			i++;
 			continue;
-		for (h = word_hash(*w) & (NTENSE - 1); d->tw[h].w[0]; h = (h + 1) & (NTENSE - 1))
-			;
-		strcpy(d->tw[h].w, *w);
-		d->tw[h].v = (signed char)v;
+		}
+		cp = np_utf8_decode(b + i, j - i, &adv);
+		if (cp == NP_UTF8_INVALID)
+			break;
+		adv = np_utf8_encode(utf8proc_tolower(cp), u);
+		if (n + adv >= cap)
+			break;
+		memcpy(w + n, u, adv);
+		n += adv;
+		i += (size_t)(np_utf8_decode(b + i, j - i, &adv), adv);
 	}
+	w[n] = 0;
+	return (int)n;
 }
 
-/* Builds the tense-word table. */
+/* Adds one tense marker (the key as the table writes it). */
+static void
+tense_put(struct np_dates *d, const char *k, size_t n, int v, unsigned langs)
+{
+	unsigned h = 2166136261u;
+	size_t i, probes;
+
+	if (n == 0 || n >= sizeof(d->tw[0].w))
+		return;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	for (probes = 0, h &= NTENSE - 1; d->tw[h].w[0]; h = (h + 1) & (NTENSE - 1))
+		if (++probes >= NTENSE || (strlen(d->tw[h].w) == n && memcmp(d->tw[h].w, k, n) == 0))
+			return;		/* full, or seen: the first entry stays */
+	memcpy(d->tw[h].w, k, n);
+	d->tw[h].w[n] = 0;
+	d->tw[h].v = (signed char)v;
+	d->tw[h].langs = (unsigned short)langs;
+	if (k[0] == '-')
+		d->suf_last[(unsigned char)k[n - 1]] = 1;
+}
+
+/*
+ * Builds the tense-marker table from dates-tense.tsv.  The keys are
+ * kept as written (lower case, accents kept): folding would make French
+ * "à" the past auxiliary "a" and Spanish "-ó" every word ending in "o".
+ */
 void
 np_dt_tense_init(struct np_dates *d)
 {
-	tense_add(d, future_words, 1);
-	tense_add(d, past_words, -1);
-	tense_add(d, clause_words, 2);
+	const char *p = np_lex_dates_tense, *end = p + np_lex_dates_tense_len, *nl, *tab;
+
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		if (p == nl || *p == '#' || (tab = memchr(p, '\t', (size_t)(nl - p))) == NULL)
+			continue;
+		{
+			const char *v = tab + 1, *sp = memchr(v, ' ', (size_t)(nl - v));
+			int val = atoi(v);
+			unsigned langs = sp ? np_dt_lang_mask(sp + 1, (size_t)(nl - sp - 1)) : 0;
+			tense_put(d, p, (size_t)(tab - p), val, langs);
+		}
+		if (nl == end)
+			break;
+	}
 }
 
-/* +1 for a future marker, -1 for a past one ("said", -ed words), else 0. */
-static int
-tense_word(const struct np_dates *d, const char *w, int n)
+/* The entry of the key k[0..n), NULL when none. */
+static const struct np_tense_word *
+tense_find(const struct np_dates *d, const char *k, size_t n)
 {
-	unsigned h;
+	unsigned h = 2166136261u;
+	size_t i, probes;
 
-	for (h = word_hash(w) & (NTENSE - 1); d->tw[h].w[0]; h = (h + 1) & (NTENSE - 1))
-		if (strcmp(d->tw[h].w, w) == 0)
-			return d->tw[h].v;
-	if (n > 4 && w[n - 1] == 'd' && w[n - 2] == 'e' && strcmp(w, "indeed") != 0 &&
-	    strcmp(w, "speed") != 0)
-		return -1;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	for (probes = 0, h &= NTENSE - 1; d->tw[h].w[0] && probes < NTENSE;
+	    h = (h + 1) & (NTENSE - 1), probes++)
+		if (memcmp(d->tw[h].w, k, n) == 0 && d->tw[h].w[n] == 0)
+			return &d->tw[h];
+	return NULL;
+}
+
+/* Characters (not bytes) of the UTF-8 text s[0..n). */
+static size_t
+nchars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+/*
+ * +1 for a future marker, -1 for a past one, 2 for a clause word, else
+ * 0: the lower-cased word w (n bytes) as a whole, else its longest
+ * ending in the table ("-ed", "-ront", "-ли") when the word is at least
+ * three letters longer.  Only markers of the document's language count
+ * (of English when it cannot be told).
+ */
+static int
+tense_word(struct np_dates *d, const char *w, int n)
+{
+	const struct np_tense_word *t;
+	unsigned g = np_dt_doc_lang(d);
+	char k[16];
+	int m;
+
+	if (g == 0)
+		g = (d->o.langs & NP_DATES_EN) ? NP_DATES_EN : d->o.langs;
+	if ((t = tense_find(d, w, (size_t)n)) != NULL && (t->langs & g))
+		return t->v;
+	if (n < 3 || !d->suf_last[(unsigned char)w[n - 1]])
+		return 0;
+	for (m = n - 1 < 10 ? n - 1 : 10; m >= 1; m--) {
+		if (((unsigned char)w[n - m] & 0xc0) == 0x80)
+			continue;	/* not a character start */
+		k[0] = '-';
+		memcpy(k + 1, w + n - m, (size_t)m);
+		if ((t = tense_find(d, k, (size_t)m + 1)) != NULL && (t->langs & g) &&
+		    nchars(w, (size_t)n) >= nchars(w + n - m, (size_t)m) + 3)
+			return t->v;
+	}
 	return 0;
 }
 
@@ -120,18 +198,6 @@ abbrev_before(const char *b, size_t lo, size_t dot)
 	return dot - i == 1 || (dot - i <= 4 && b[i] >= 'A' && b[i] <= 'Z');
 }
 
-/* Copies the ASCII word b[i..j) lower-cased into w (at most 15 bytes). */
-static int
-copy_word(const char *b, size_t i, size_t j, char *w)
-{
-	int n = 0;
-
-	for (; i < j && n < 15; i++)
-		w[n++] = (char)lc((unsigned char)b[i]);
-	w[n] = 0;
-	return n;
-}
-
 /* Copies the ASCII word after position i (skipping blanks) into w;
  * returns its length, 0 when none. */
 static int
@@ -143,7 +209,7 @@ next_word(const char *b, size_t len, size_t i, char *w)
 		i++;
 	for (j = i; j < len && is_alpha((unsigned char)b[j]); j++)
 		;
-	return copy_word(b, i, j, w);
+	return copy_word(b, i, j, w, 16);
 }
 
 /* Copies the ASCII word ending before position i (skipping blanks) into
@@ -157,14 +223,14 @@ prev_word(const char *b, size_t lo, size_t i, char *w)
 		i--;
 	for (j = i; j > lo && is_alpha((unsigned char)b[j - 1]); j--)
 		;
-	return copy_word(b, j, i, w);
+	return copy_word(b, j, i, w, 16);
 }
 
 /* The tense of the marker w at b[i..j), corrected by its neighbours:
  * "next to" and "plans to"'s noun readings, "is/set/due to" as a strong
  * future, clause words (2) only to the right. */
 static int
-marker(const struct np_dates *d, const char *b, size_t len, size_t lo,
+marker(struct np_dates *d, const char *b, size_t len, size_t lo,
     size_t i, size_t j, const char *w, int n, int *strong)
 {
 	char x[16];
@@ -201,6 +267,62 @@ weak_word(const char *w)
 	return strcmp(w, "to") == 0 || strcmp(w, "would") == 0;
 }
 
+/* Bytes of the character at b[i] (1 for an invalid byte). */
+static size_t
+utf8_len(const char *b, size_t hi, size_t i)
+{
+	size_t adv;
+
+	if (np_utf8_decode(b + i, hi - i, &adv) == NP_UTF8_INVALID || adv == 0)
+		return 1;
+	return adv;
+}
+
+/* A letter (or combining mark) starts at b[i]. */
+static int
+letter_at(const char *b, size_t hi, size_t i)
+{
+	size_t adv;
+	int32_t cp;
+
+	if ((unsigned char)b[i] < 0x80)
+		return is_alpha((unsigned char)b[i]);
+	cp = np_utf8_decode(b + i, hi - i, &adv);
+	return cp != NP_UTF8_INVALID && (np_cp_is_letter(cp) || (cp >= 0x300 && cp <= 0x36f));
+}
+
+/* The end of the word (letters, any script) that starts at b[i]. */
+static size_t
+word_end(const char *b, size_t hi, size_t i)
+{
+	while (i < hi && letter_at(b, hi, i))
+		i += (unsigned char)b[i] < 0x80 ? 1 : utf8_len(b, hi, i);
+	return i;
+}
+
+/* The start of the word (letters, any script) that ends before b[i]. */
+static size_t
+word_start(const char *b, size_t lo, size_t i)
+{
+	size_t st;
+	int32_t cp;
+
+	while (i > lo) {
+		if ((unsigned char)b[i - 1] < 0x80) {
+			if (!is_alpha((unsigned char)b[i - 1]))
+				break;
+			i--;
+			continue;
+		}
+		cp = np_utf8_decode_before(b, i, &st);
+		if (cp == NP_UTF8_INVALID || st < lo || !(np_cp_is_letter(cp) ||
+		    (cp >= 0x300 && cp <= 0x36f)))
+			break;
+		i = st;
+	}
+	return i;
+}
+
 /*
  * Tense around [s, e): +1 future, -1 past, 0 unknown.  The nearest
  * marker in the sentence wins; a future marker before the expression
@@ -216,12 +338,16 @@ np_dt_tense(struct scan *S, size_t s, size_t e)
 	size_t len = S->len, i, j, lo = s > 200 ? s - 200 : 0;
 	size_t hi = e + 200 < len ? e + 200 : len, best = SIZE_MAX, dist;
 	int res = 0, v, n, comma = 0, strong;
-	char w[16];
+	char w[48];
 
 	/* to the right, up to the first marker or the sentence end */
 	for (i = e; i < hi; ) {
 		unsigned char c = (unsigned char)b[i];
-		if (!is_alpha(c)) {
+		if (c >= 0x80 && !letter_at(b, hi, i)) {
+			i += utf8_len(b, hi, i);
+			continue;
+		}
+		if (c < 0x80 && !is_alpha(c)) {
 			if (c == ',' || c == '`' || c == '"' || c == '\'')
 				comma = 1;
 			if (c == '\n' && i + 1 < len && b[i + 1] == '\n')
@@ -232,9 +358,8 @@ np_dt_tense(struct scan *S, size_t s, size_t e)
 			i++;
 			continue;
 		}
-		for (j = i; j < hi && is_alpha((unsigned char)b[j]); j++)
-			;
-		n = copy_word(b, i, j, w);
+		j = word_end(b, hi, i);
+		n = copy_word(b, i, j, w, sizeof(w));
 		v = marker(S->d, b, len, lo, i, j, w, n, &strong);
 		if (v == 2)
 			break;
@@ -253,7 +378,15 @@ np_dt_tense(struct scan *S, size_t s, size_t e)
 	/* to the left, while a marker there could still be nearer */
 	for (i = s; i > lo; ) {
 		unsigned char c = (unsigned char)b[i - 1];
-		if (!is_alpha(c)) {
+		if (c >= 0x80) {
+			size_t st;
+			int32_t cp = np_utf8_decode_before(b, i, &st);
+			if (cp == NP_UTF8_INVALID || st < lo || !(np_cp_is_letter(cp) ||
+			    (cp >= 0x300 && cp <= 0x36f))) {
+				i = st < lo || st >= i ? i - 1 : st;
+				continue;
+			}
+		} else if (!is_alpha(c)) {
 			if (c == '\n' && i >= 2 && b[i - 2] == '\n')
 				break;
 			if ((c == '.' || c == '!' || c == '?') && sent_end_at(b, len, i - 1) &&
@@ -262,12 +395,11 @@ np_dt_tense(struct scan *S, size_t s, size_t e)
 			i--;
 			continue;
 		}
-		for (j = i; j > lo && is_alpha((unsigned char)b[j - 1]); j--)
-			;
+		j = word_start(b, lo, i);
 		dist = s - i;
 		if (best != SIZE_MAX && dist / 2 >= best)
 			break;
-		n = copy_word(b, j, i, w);
+		n = copy_word(b, j, i, w, sizeof(w));
 		v = marker(S->d, b, len, lo, j, i, w, n, &strong);
 		if (v == 2)
 			v = 0;

@@ -114,6 +114,8 @@ np_dates_scan(struct np_dates *d, const char *buf, size_t len, struct np_date_hi
 	int rc;
 
 	np_dt_scan_init(&S, d, buf, len);
+	d->cur_b = buf;
+	d->cur_len = len;
 	d->npend = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)buf[i];
@@ -188,13 +190,16 @@ np_dates_scan(struct np_dates *d, const char *buf, size_t len, struct np_date_hi
 			continue;
 		}
 		if (np_dt_parse_anchor(&S, &r) && r.e > r.s && r.s >= S.min) {
-			if ((rc = emit(&S, &r, out)) != NP_OK)
+			if ((rc = emit(&S, &r, out)) != NP_OK) {
+				d->cur_b = NULL;
 				return rc;
+			}
 			i = r.e;
 			continue;
 		}
 		i = S.f[0].e > i ? S.f[0].e : i + 1;
 	}
 	settle_pending(d, out);
+	d->cur_b = NULL;
 	return NP_OK;
 }

@@ -23,8 +23,8 @@ np_dt_lang_bit(const char *s, size_t n)
 }
 
 /* Parses a comma list of language codes into a mask. */
-static unsigned
-lang_mask(const char *s, size_t n)
+unsigned
+np_dt_lang_mask(const char *s, size_t n)
 {
 	unsigned m = 0;
 	size_t i = 0, j;
@@ -40,9 +40,58 @@ lang_mask(const char *s, size_t n)
 	return m;
 }
 
-/* True when the word is allowed by the language options. */
+/*
+ * The language of the current document, guessed once from the function
+ * words (dates-langs.tsv) of its first 4 KB scanned: the language with
+ * most hits, 0 when none has any.  Only words whose meaning depends on
+ * the language ask for it ("hier"), so most documents never pay for it.
+ */
+unsigned
+np_dt_doc_lang(struct np_dates *d)
+{
+	const char *b = d->cur_b;
+	size_t len = d->cur_len < 4096 ? d->cur_len : 4096, i = 0, j;
+	int score[10] = { 0 }, best = -1, k;
+
+	if (d->doc_lang_done)
+		return d->doc_lang;
+	d->doc_lang_done = 1;
+	d->doc_lang = 0;
+	while (b != NULL && i < len) {
+		unsigned char c = (unsigned char)b[i];
+		if (!(is_alpha(c) || c >= 0x80)) {
+			i++;
+			continue;
+		}
+		for (j = i; j < len && (is_alpha((unsigned char)b[j]) ||
+		    (unsigned char)b[j] >= 0x80); j++)
+			;
+		if (j - i <= 16) {
+			const struct np_lexentry *e = np_lexicon_find(d->lxl, b + i, j - i);
+			if (e != NULL) {
+				unsigned m = np_dt_lang_mask(e->value, e->valuelen) & d->o.langs;
+				for (k = 0; k < 10; k++)
+					if (m & (1u << k))
+						score[k]++;
+			}
+		}
+		i = j;
+	}
+	for (k = 0; k < 10; k++)
+		if (score[k] > 0 && (best < 0 || score[k] > score[best]))
+			best = k;
+	if (best >= 0)
+		d->doc_lang = 1u << best;
+	return d->doc_lang;
+}
+
+/* True when the word is allowed by the language options.  A word with
+ * an exclusion list ("hier" is off in German and Dutch) follows the
+ * document's language when it can be guessed; *guessed says the answer
+ * depends on the document (so it is not cached). */
 static int
-lang_ok(const struct np_dates *d, const struct np_lexentry *e, int *cls, int *val)
+lang_ok(struct np_dates *d, const struct np_lexentry *e, int *cls, int *val,
+    int *guessed)
 {
 	const char *v = e->value, *end = e->value + e->valuelen, *p, *q;
 	unsigned langs, excl = 0;
@@ -57,10 +106,17 @@ lang_ok(const struct np_dates *d, const struct np_lexentry *e, int *cls, int *va
 		return 0;
 	p++;
 	q = memchr(p, ' ', (size_t)(end - p));
-	langs = lang_mask(p, (size_t)((q ? q : end) - p));
+	langs = np_dt_lang_mask(p, (size_t)((q ? q : end) - p));
 	if (q)
-		excl = lang_mask(q + 1, (size_t)(end - q - 1));
-	return (langs & d->o.langs) != 0 && (excl & d->o.langs) == 0;
+		excl = np_dt_lang_mask(q + 1, (size_t)(end - q - 1));
+	if ((langs & d->o.langs) == 0)
+		return 0;
+	if ((excl & d->o.langs) == 0)
+		return 1;
+	*guessed = 1;
+	if (np_dt_doc_lang(d) != 0)
+		return (excl & d->doc_lang) == 0;
+	return 0;
 }
 
 /*
@@ -73,7 +129,7 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 {
 	const struct np_lexentry *e;
 	struct wcache *c = NULL;
-	int cls = 0, val = 0, found;
+	int cls = 0, val = 0, found, guessed = 0;
 
 	char key[16];
 
@@ -100,8 +156,8 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 		}
 	}
 	e = np_lexicon_find(d->lx, s, n);
-	found = e != NULL && lang_ok(d, e, &cls, &val);
-	if (c != NULL) {
+	found = e != NULL && lang_ok(d, e, &cls, &val, &guessed);
+	if (c != NULL && !guessed) {
 		memcpy(c->w, key, strlen(key) + 1);
 		c->cls = (signed char)(found ? cls : 0);
 		c->val = found ? val : 0;
