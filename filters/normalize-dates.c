@@ -45,47 +45,124 @@ struct run {
 };
 
 /*
- * Where to stop in a chunk that ends inside a line (a huge line is cut
- * anywhere): after the last sentence end (". " and a capital) or else the
- * last blank in its final 4 KiB, so that no date is cut in two.
+ * Where to stop in a chunk that is not the document's last, so that no
+ * expression is cut in two (one may run over a line break: "18
+ * October\n2023"): after the last blank line of its final 64 KiB, which
+ * no expression crosses; else after the last sentence end (". " and a
+ * capital); else at the last blank of its final 4 KiB.  The rest is
+ * carried into the next chunk, so the result does not depend on where
+ * the input was cut.
  */
 static size_t
 safe_cut(const char *b, size_t len)
 {
-	size_t i, lo = len > 4096 ? len - 4096 : 0, blank = 0;
+	size_t i, lo = len > 65536 ? len - 65536 : 0, lo4 = len > 4096 ? len - 4096 : 0;
+	size_t blank = 0, sent = 0;
 
 	for (i = len; i > lo + 2; i--) {
-		if (b[i - 3] == '.' && b[i - 2] == ' ' && b[i - 1] >= 'A' && b[i - 1] <= 'Z')
-			return i - 1;
-		if (!blank && (b[i - 1] == ' ' || b[i - 1] == '\t'))
+		if (b[i - 1] == '\n' && (b[i - 2] == '\n' || (b[i - 2] == '\r' &&
+		    i > lo + 3 && b[i - 3] == '\n')))
+			return i;
+		if (!sent && b[i - 3] == '.' && b[i - 2] == ' ' && b[i - 1] >= 'A' &&
+		    b[i - 1] <= 'Z')
+			sent = i - 1;
+		if (!blank && i > lo4 && (b[i - 1] == ' ' || b[i - 1] == '\t' || b[i - 1] == '\n'))
 			blank = i;
 	}
-	return blank ? blank : len;
+	return sent ? sent : blank ? blank : len;
 }
 
-/* Writes one chunk's text with its hits replaced or wrapped. */
+/*
+ * True when a value is an ISO 8601 calendar date the default rewrite
+ * may write: a day (2021-03-05), month (2021-03), year (2021) or week
+ * (2021-W09).  PRESENT_REF, values with X, quarters, seasons, decades,
+ * parts of day and sets are left as written.
+ */
+static int
+is_calendar(const char *v)
+{
+	size_t n = strlen(v), i;
+
+	if (n < 4)
+		return 0;
+	for (i = 0; i < 4; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return 0;
+	if (n == 4)
+		return 1;
+	if (n == 8 && v[4] == '-' && v[5] == 'W' && v[6] >= '0' && v[6] <= '9' &&
+	    v[7] >= '0' && v[7] <= '9')
+		return 1;
+	if ((n != 7 && n != 10) || v[4] != '-')
+		return 0;
+	for (i = 5; i < n; i++)
+		if (i == 7 ? v[i] != '-' : (v[i] < '0' || v[i] > '9'))
+			return 0;
+	return 1;
+}
+
+/*
+ * Writes text for -a: "<" of a "<time" or "</time" already in the input
+ * becomes "&lt;" and "&" before "lt;" or "amp;" becomes "&amp;", so that
+ * removing the tags and then replacing "&lt;" by "<" and "&amp;" by "&"
+ * (in one pass) gives the input back.  Other bytes are written as read.
+ */
+static void
+write_escaped(const void *vb, size_t n)
+{
+	const char *b = vb;
+	size_t i, from = 0;
+
+	for (i = 0; i < n; i++) {
+		if (b[i] == '<' && ((n - i >= 5 && memcmp(b + i + 1, "time", 4) == 0) ||
+		    (n - i >= 6 && memcmp(b + i + 1, "/time", 5) == 0))) {
+			np_out_write(b + from, i - from);
+			np_out_str("&lt;");
+			from = i + 1;
+		} else if (b[i] == '&' && ((n - i >= 4 && memcmp(b + i + 1, "lt;", 3) == 0) ||
+		    (n - i >= 5 && memcmp(b + i + 1, "amp;", 4) == 0))) {
+			np_out_write(b + from, i - from);
+			np_out_str("&amp;");
+			from = i + 1;
+		}
+	}
+	np_out_write(b + from, n - from);
+}
+
+/*
+ * Writes one chunk's text with its hits replaced (calendar values only,
+ * a range as an ISO interval "2021-03-03/2021-03-05") or wrapped in
+ * <time> tags (every resolved value; the text escaped, see above).
+ */
 static void
 write_text(struct run *R, const char *b, size_t len)
 {
+	void (*put)(const void *, size_t) = R->mode == M_ANNOTATE ? write_escaped : np_out_write;
 	size_t pos = 0, i;
 
 	for (i = 0; i < R->hits.n; i++) {
 		const struct np_date_hit *h = &R->hits.v[i];
 		if (h->flags & NP_DATE_UNRESOLVED)
 			continue;
-		np_out_write(b + pos, h->span.start - pos);
-		if (R->mode == M_REPLACE)
+		if (R->mode == M_REPLACE && !is_calendar(h->value))
+			continue;	/* PRESENT_REF, XXXX-WXX-1, 2021-Q1: as written */
+		put(b + pos, h->span.start - pos);
+		if (R->mode == M_REPLACE) {
 			np_out_str(h->value);
-		else {
+			if (h->end_value[0] && is_calendar(h->end_value)) {
+				np_out_putc('/');
+				np_out_str(h->end_value);
+			}
+		} else {
 			np_out_str("<time datetime=\"");
 			np_out_str(h->value);
 			np_out_str("\">");
-			np_out_write(b + h->span.start, h->span.end - h->span.start);
+			put(b + h->span.start, h->span.end - h->span.start);
 			np_out_str("</time>");
 		}
 		pos = h->span.end;
 	}
-	np_out_write(b + pos, len - pos);
+	put(b + pos, len - pos);
 }
 
 /* Writes one TSV line per hit. */
@@ -145,7 +222,7 @@ each_chunk(void *arg, struct np_cli *cli, const struct np_chunk *c)
 		np_buf_clear(&R->carry);
 	}
 	cut = p.len;
-	if (!c->last && p.len > 0 && p.buf[p.len - 1] != '\n') {
+	if (!c->last && p.len > 0) {
 		cut = safe_cut(p.buf, p.len);
 		R->carry_off = p.offset + cut;
 		if (np_buf_append(&R->carry, p.buf + cut, p.len - cut) != NP_OK)

@@ -34,15 +34,35 @@ dateline_rest_ok(const char *b, size_t s, size_t e)
 	return letters_run <= 24;
 }
 
-/* Leading words a dateline may carry ("Updated", "Published:"). */
+/* Leading words a dateline may carry ("Updated", "Published:", "Publié
+ * le", "By Jane Doe |"). */
 static size_t
 skip_dateline_prefix(const char *b, size_t s, size_t e)
 {
-	static const char *w[] = { "updated", "published", "posted", "last updated",
-	    "date", "dated", "first published", "modified", "created", "on", NULL };
+	static const char *w[] = { "last updated", "first published", "updated",
+	    "published", "posted", "date", "dated", "modified", "created", "on",
+	    "publié le", "publié", "mis à jour le", "mis à jour", "veröffentlicht am",
+	    "veröffentlicht", "aktualisiert am", "aktualisiert", "stand", "publicado el",
+	    "publicado", "actualizado", "pubblicato il", "pubblicato", "aggiornato",
+	    "gepubliceerd", "bijgewerkt", "opublikowano", "aktualizacja",
+	    "\xd0\xbe\xd0\xbf\xd1\x83\xd0\xb1\xd0\xbb\xd0\xb8\xd0\xba\xd0\xbe\xd0\xb2\xd0\xb0\xd0\xbd\xd0\xbe",	/* опубликовано */
+	    NULL };
 	size_t i, n;
 	int k;
 
+	/* "By Jane Doe | March 3, 2021", "By Jane Doe - 3 March 2021" */
+	if (e - s > 3 && strncasecmp(b + s, "by ", 3) == 0) {
+		for (i = s + 3; i < e && i < s + 80; i++)
+			if (b[i] == '|' || (b[i] == '-' && i > s && b[i - 1] == ' ') ||
+			    ((unsigned char)b[i] == 0xc2 && i + 1 < e && (unsigned char)b[i + 1] == 0xb7) ||
+			    ((unsigned char)b[i] == 0xe2 && i + 2 < e && (unsigned char)b[i + 1] == 0x80 &&
+			    ((unsigned char)b[i + 2] == 0xa2 || (unsigned char)b[i + 2] == 0x94))) {
+				i += (unsigned char)b[i] == 0xc2 ? 2 : (unsigned char)b[i] == 0xe2 ? 3 : 1;
+				while (i < e && (b[i] == ' ' || b[i] == '\t'))
+					i++;
+				return i;
+			}
+	}
 	for (k = 0; w[k]; k++) {
 		n = strlen(w[k]);
 		if (e - s > n && strncasecmp(b + s, w[k], n) == 0 && !is_alpha((unsigned char)b[s + n])) {
@@ -87,7 +107,7 @@ np_dates_dateline(struct np_dates *d, const char *buf, size_t len,
     char *value, size_t cap, struct np_span *where)
 {
 	struct np_line ln;
-	size_t pos = 0, s, lim = len < 600 ? len : 600;
+	size_t pos = 0, s, lim = len < 4096 ? len : 4096;
 	int nonblank = 0, saved = d->no_ref_ok, ok;
 	struct res r;
 
@@ -95,7 +115,7 @@ np_dates_dateline(struct np_dates *d, const char *buf, size_t len,
 	if (lim >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
 	d->no_ref_ok = 1;
-	while (nonblank < 5 && pos < lim && np_next_line(buf, lim, &pos, &ln)) {
+	while (nonblank < 40 && pos < lim && np_next_line(buf, lim, &pos, &ln)) {
 		if (np_is_blank(buf, ln.start, ln.end))
 			continue;
 		nonblank++;

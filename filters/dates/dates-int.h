@@ -48,6 +48,7 @@ struct val {
 	int n;		/* week, quarter, half, season, decade, century, ref */
 	int unres;	/* needed a reference that was missing */
 	char pod[3];	/* part of day for a day value: "NI", "EV" or "" */
+	int set;	/* a weekday repeated ("every Monday"): XXXX-WXX-d */
 };
 
 enum tkind { TK_END, TK_NUM, TK_WORD, TK_PUNCT };
@@ -71,6 +72,7 @@ struct tok {
 	char w[16];		/* ASCII word, lower case (truncated) */
 	int wlen;
 	unsigned wh;		/* word_hash(w), filled by lex */
+	const char *raw;	/* TK_WORD: its bytes (s..e), for non-ASCII words */
 };
 
 #define NFWD 14
@@ -109,7 +111,8 @@ struct wcache {
 
 #define NTENSE 1024	/* slots of the tense-marker table (a power of two) */
 
-/* A tense marker: a word or, with a leading '-', a word ending. */
+/* A word of a raw word table: a tense marker (a word or, with a leading
+ * '-', a word ending) or a function word of the language guess. */
 struct np_tense_word {
 	char w[24];
 	signed char v;		/* +1 future, -1 past, 2 clause word, 0 none */
@@ -135,8 +138,8 @@ struct np_dates {
 	size_t npend, cappend;
 	int no_ref_ok;		/* parse mode: no reference wanted */
 	struct np_tense_word tw[NTENSE];	/* tense markers (dates-tense.tsv) */
-	unsigned char suf_last[256];	/* last bytes of the marker endings */
-	struct np_lexicon *lxl;	/* language function words (dates-langs.tsv) */
+	unsigned char suf_last[8192];	/* last two bytes of the marker endings */
+	struct np_tense_word lw[NTENSE];	/* function words (dates-langs.tsv) */
 	unsigned doc_lang;	/* the document's language guess (NP_DATES_* bit) */
 	int doc_lang_done;	/* doc_lang has been guessed */
 	const char *cur_b;	/* the buffer being scanned (for the guess) */
@@ -153,6 +156,8 @@ struct res {
 	int pending;		/* numeric date waiting for the order */
 	int yexp;		/* the year was written out: later "that year" */
 	struct pending p;
+	int rng_m, rng_d;	/* a range's last day (month 0: no range) */
+	int rng_y;		/* its year when written, else -1 (the start's) */
 };
 
 /* Index of an ASCII letter for the prefilter (0 for anything else). */
@@ -225,6 +230,11 @@ alpha_run(const unsigned char *u, size_t max)
 int np_dt_lang_bit(const char *s, size_t n);
 unsigned np_dt_lang_mask(const char *s, size_t n);
 unsigned np_dt_doc_lang(struct np_dates *d);
+void np_dt_langs_init(struct np_dates *d);
+void np_dt_wt_load(struct np_tense_word *tab, const char *p, size_t len,
+    unsigned char *suf_last);
+const struct np_tense_word *np_dt_wt_find(const struct np_tense_word *tab,
+    const char *k, size_t n);
 size_t np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
     struct tok *t, int full);
 size_t np_dt_back_start(const char *b, size_t pos, size_t min);

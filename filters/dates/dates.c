@@ -47,7 +47,6 @@
 #include "dates-int.h"
 
 NP_LEXICON_DATA(dates_words);
-NP_LEXICON_DATA(dates_langs);
 
 /* Defaults: reference from the dateline, order auto, all languages. */
 void
@@ -154,7 +153,7 @@ gram_add(const struct np_lexentry *e, void *arg)
 {
 	struct np_dates *d = arg;
 	const char *v = e->value;
-	size_t i, vl = e->valuelen;
+	size_t i, vl = e->valuelen, nc;
 	int cls = 0, k, mask, anchor = 1;
 
 	for (i = 0; i < vl && v[i] != ' '; i++)
@@ -170,6 +169,10 @@ gram_add(const struct np_lexentry *e, void *arg)
 	if (e->keylen > 2)
 		k += gidx((unsigned char)e->key[2]);
 	mask = e->keylen >= 15 ? 1 << 15 : 1 << e->keylen;
+	for (i = 0, nc = 0; i < e->keylen; i++)
+		nc += ((unsigned char)e->key[i] & 0xc0) != 0x80;
+	if (nc != e->keylen)	/* "ł" stays two bytes: also its length in letters */
+		mask |= nc >= 15 ? 1 << 15 : 1 << nc;
 	if (memchr(e->key, '-', e->keylen) || memchr(e->key, '\'', e->keylen))
 		mask = 0xffff;	/* joined words: the first part may be any length */
 	d->gram_all[k] |= (uint16_t)mask;
@@ -210,12 +213,10 @@ np_dates_new(const struct np_dates_opts *opts)
 	if (d->o.langs == 0)
 		d->o.langs = NP_DATES_ALL;
 	d->lx = np_lexicon_new();
-	d->lxl = np_lexicon_new();
 	d->gram = calloc(27 * 27 * 27, sizeof(uint16_t));
 	d->gram_all = calloc(27 * 27 * 27, sizeof(uint16_t));
-	if (d->lx == NULL || d->lxl == NULL || d->gram == NULL ||
+	if (d->lx == NULL || d->gram == NULL ||
 	    d->gram_all == NULL ||
-	    np_lexicon_load(d->lxl, np_lex_dates_langs, np_lex_dates_langs_len) != NP_OK ||
 	    np_lexicon_load(d->lx, np_lex_dates_words, np_lex_dates_words_len) != NP_OK ||
 	    np_lexicon_load(d->lx, extra, sizeof(extra) - 1) != NP_OK) {
 		np_dates_free(d);
@@ -223,6 +224,7 @@ np_dates_new(const struct np_dates_opts *opts)
 	}
 	np_lexicon_each(d->lx, gram_add, d);
 	np_dt_tense_init(d);
+	np_dt_langs_init(d);
 	for (i = 0; i < 256; i++) {
 		d->ctab[i] = is_alpha((unsigned char)i) ? CT_ALPHA : is_digit((unsigned char)i) ?
 		    CT_DIGIT : i == '\'' ? CT_QUOTE : i >= 0x80 ? CT_HIGH : CT_OTHER;
@@ -239,7 +241,6 @@ np_dates_free(struct np_dates *d)
 	if (d == NULL)
 		return;
 	np_lexicon_free(d->lx);
-	np_lexicon_free(d->lxl);
 	free(d->gram);
 	free(d->gram_all);
 	free(d->pend);
@@ -283,6 +284,35 @@ np_dates_begin(struct np_dates *d, const char *head, size_t len)
 		set_ref(d, y, m, dd);
 	d->cur_b = NULL;
 	d->cur_len = 0;
+}
+
+/* A reference from a string: ISO first, else one full date the grammar
+ * reads (a leading weekday and comma are skipped by the grammar). */
+int
+np_dates_set_reference(struct np_dates *d, const char *s, size_t len)
+{
+	char tmp[64], v[NP_DATE_VALUE_MAX];
+	int y, m, dd;
+
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '"'))
+		s++, len--;
+	if (len == 0)
+		return 0;
+	if (len < sizeof(tmp)) {
+		memcpy(tmp, s, len);
+		tmp[len] = 0;
+		if (read_iso(tmp, &y, &m, &dd) || (len > 10 && tmp[10] == 'T' &&
+		    (tmp[10] = 0, read_iso(tmp, &y, &m, &dd)))) {
+			set_ref(d, y, m, dd);
+			return 1;
+		}
+	}
+	if (np_dates_parse(d, s, len, v, sizeof(v)) && strlen(v) == 10 &&
+	    read_iso(v, &y, &m, &dd)) {
+		set_ref(d, y, m, dd);
+		return 1;
+	}
+	return 0;
 }
 
 /* The current reference as YYYY-MM-DD. */

@@ -134,10 +134,94 @@ num_preceded(struct scan *S, const struct tok *t)
 static int
 word_in(const struct tok *t, const char *const *w)
 {
+	char f[32], g[32];
+	size_t n, m;
+
+	if (t->w[0] == 0 && t->k == TK_WORD && t->raw != NULL && t->e - t->s < 24) {
+		/* a non-ASCII word: compare folded ("В" is "в") */
+		n = np_fold(t->raw, t->e - t->s, f, sizeof(f));
+		for (; n < sizeof(f) && *w != NULL; w++) {
+			const char *x = *w;
+			size_t k;
+			for (k = 0; x[k] && (unsigned char)x[k] < 0x80; k++)
+				;
+			if (x[k] == 0) {	/* an ASCII entry needs no folding */
+				if (k == n && memcmp(f, x, n) == 0)
+					return 1;
+				continue;
+			}
+			m = np_fold(x, strlen(x), g, sizeof(g));
+			if (m == n && memcmp(f, g, n) == 0)
+				return 1;
+		}
+		return 0;
+	}
 	for (; *w != NULL; w++)
 		if (strcmp(t->w, *w) == 0)
 			return 1;
 	return 0;
+}
+
+/* "of" and its kin between a unit or season and a year ("the fall of
+ * 1990", "la primavera de 1983", "il primo trimestre del 2010"). */
+static int
+is_of(const struct tok *t)
+{
+	static const char *w[] = { "of", "de", "del", "du", "des", "di", "dello",
+	    "della", "do", "da", "van", "des", NULL };
+
+	return t->k == TK_WORD && word_in(t, w);
+}
+
+/* Capitalised function words that start a sentence before a year
+ * ("For 1988, ..."), not the name a year belongs to ("Euro 2024"). */
+static int
+function_word(const struct tok *t)
+{
+	static const char *w[] = { "for", "in", "at", "on", "by", "since", "until",
+	    "from", "and", "but", "or", "to", "through", "after", "before", "as",
+	    "with", "about", "than", "like", "over", "under", "into", "during",
+	    "if", "when", "while", "so", "then", "also", "only", "not", NULL };
+
+	return t->k == TK_WORD && t->w[0] && word_in(t, w);
+}
+
+/* Words before a version number written like a date ("firmware
+ * 10.11.12", "v 2.10.2020", "Version 2010"). */
+static int
+version_word(const struct tok *t)
+{
+	static const char *w[] = { "version", "versions", "firmware", "v", "ver",
+	    "release", "build", "update", "patch", "kernel", "ios", "android",
+	    "windows", "macos", "firefox", "chrome", "python", "php", "versión",
+	    "versione", "versie", "wersja", "versão", "версия", "версія", "versionen",
+	    NULL };
+
+	return t->k == TK_WORD && word_in(t, w);
+}
+
+/* "every", "each" and their kin before a weekday: a recurring set. */
+static int
+every_word(const struct tok *t)
+{
+	static const char *w[] = { "every", "each", "chaque", "tous", "cada",
+	    "todos", "jeden", "jeder", "jedem", "ogni", "tutti", "elke", "iedere",
+	    "co", "każdy", "każdą", "każdego", "кожен", "кожну", "кожного", "каждый",
+	    "каждую", "каждое", "cada", "todas", "toutes", NULL };
+
+	return t->k == TK_WORD && word_in(t, w);
+}
+
+/* Verbs of a call to action before "now" ("Sign up now", "Buy now"). */
+static int
+call_word(const struct tok *t)
+{
+	static const char *w[] = { "up", "subscribe", "buy", "join", "register",
+	    "download", "order", "shop", "apply", "try", "watch", "listen", "donate",
+	    "book", "call", "click", "play", "start", "install", "get", "act",
+	    "enroll", "vote", "here", "in", NULL };
+
+	return t->k == TK_WORD && word_in(t, w);
 }
 
 /* Words before a bare year that make it a date ("in 2024"). */
@@ -269,7 +353,7 @@ read_year_after(struct scan *S, int i, int *y)
 	/* "2023 г.", "2023 року", "2023 r." */
 	t = F(S, j);
 	if (is_cls(t, C_YEARW) || (is_cls(t, C_UNIT) && t->val == U_YEAR &&
-	    (t->w[0] == 0))) {
+	    !is_word(t, "year") && !is_word(t, "years") && !t->nl)) {
 		j++;
 		if (is_p(F(S, j), '.') && adj(F(S, j - 1), F(S, j)) && F(S, j - 1)->e - F(S, j - 1)->s <= 2)
 			j++;	/* "г.", "р.", "r." */
@@ -305,6 +389,37 @@ mod_dir(const struct tok *t)
 		return 2;
 	if (is_mod(t, X_THIS) || is_mod(t, X_CURRENT))
 		return 3;
+	return 0;
+}
+
+/* A word between the two days of a range ("to", "au", "al", "bis"). */
+static int
+is_range_word(const struct tok *t)
+{
+	static const char *w[] = { "to", "through", "au", "al", "bis", "tot", "a",
+	    "do", "по", "до", NULL };
+
+	return t->k == TK_WORD && word_in(t, w);
+}
+
+/*
+ * Direction from a "last/next" modifier written after the word, as the
+ * Romance languages do ("vendredi dernier", "el año pasado", "anno
+ * scorso"): -1 or +1, 0 when t is none.  English "last" after a word
+ * starts another expression ("the same week last year").
+ */
+static int
+post_dir(const struct tok *t)
+{
+	static const char *en[] = { "last", "next", "past", "coming", "following",
+	    "previous", "prior", "upcoming", "preceding", NULL };
+
+	if (t->k != TK_WORD || t->nl || t->cls != C_MOD || word_in(t, en))
+		return 0;
+	if (t->val == X_LAST || t->val == X_PAST)
+		return -1;
+	if (t->val == X_NEXT || t->val == X_COMING)
+		return 1;
 	return 0;
 }
 
@@ -348,7 +463,8 @@ p_month(struct scan *S, int i0, struct res *r)
 {
 	const struct tok *m = F(S, i0), *t, *t1;
 	const char *b = S->b;
-	int i = i0 + 1, y, mon = m->val, dd, en = 0, j, dir;
+	int i = i0 + 1, y, mon = m->val, dd, en = 0, j, dir, pd;
+	size_t post = 0;
 
 	/* English words are capitalised; "may", "march" lower case are not dates */
 	if (m->k != TK_WORD)
@@ -376,11 +492,14 @@ p_month(struct scan *S, int i0, struct res *r)
 		for (k = 0; lc[k]; k++)
 			if (strcmp(m->w, lc[k]) == 0)
 				okl = 1;
+		static const char *enl[] = { "jan", "feb", "apr", "jun", "jul", "aug", "sep",
+		    "sept", "oct", "nov", "dec", "november", "december", "september",
+		    "april", "january", "february", "june", "july", "october", NULL };
 		/* English-only names ("may", "march") in lower case are words */
 		if (!okl)
 			return 0;
 		/* lower-case English abbreviations and shared names need a number next */
-		en = 1;
+		en = word_in(m, enl);
 	}
 	if (m->cls == C_MABBR) {
 		t = F(S, i);
@@ -402,27 +521,38 @@ p_month(struct scan *S, int i0, struct res *r)
 		dd = (int)t->num;
 		j = i + 1;
 		t1 = F(S, j);
-		if ((is_p(t1, '-') || is_word(t1, "to")) && is_daynum(F(S, j + 1)) &&
-		    F(S, j + 1)->num > dd)
-			j += 2;	/* range: the start */
+		if ((is_p(t1, '-') || is_range_word(t1)) && is_daynum(F(S, j + 1)) &&
+		    F(S, j + 1)->num > dd) {
+			r->rng_m = mon;	/* range: the start, and its end */
+			r->rng_d = (int)F(S, j + 1)->num;
+			r->rng_y = -1;
+			j += 2;
+		}
 		j = read_year_after(S, j, &y);
-		if (y < 0 && (is_p(F(S, j), '-') || is_word(F(S, j), "to")) &&
+		if (y < 0 && (is_p(F(S, j), '-') || is_range_word(F(S, j))) &&
 		    (is_cls(F(S, j + 1), C_MONTH) || is_cls(F(S, j + 1), C_MABBR))) {
 			/* "Aug 10 - Nov 12, 2013": the year at the end */
-			int y2, k = j + 2;
+			int y2, k = j + 2, kd;
 			if (is_p(F(S, k), '.'))
 				k++;
+			kd = k;
 			if (is_daynum(F(S, k)) && (k = read_year_after(S, k + 1, &y2)) > 0 && y2 >= 0) {
 				y = F(S, j + 1)->val >= mon ? y2 : y2 - 1;
+				r->rng_m = F(S, j + 1)->val;
+				r->rng_d = (int)F(S, kd)->num;
+				r->rng_y = y2;
 				j = k;
 			}
 		}
+		if (y < 0 && post_dir(F(S, j)))
+			j++;	/* "le 9 mars dernier": the modifier is the span's */
 		j = trailing_weekday(S, j);
 		if (!np_dt_valid_ymd(y, mon, dd))
 			return 0;
 		r->e = F(S, j - 1)->e;
 		extend_edges(S, r, 0);
-		set_dm(S, r, y, mon, dd, mod_dir(B(S, 1)) > 0 ? 1 : 0);
+		set_dm(S, r, y, mon, dd, mod_dir(B(S, 1)) > 0 ? 1 :
+		    post_dir(F(S, j - 1)) ? post_dir(F(S, j - 1)) : 0);
 		return 1;
 	}
 	/* Month [,|of] Year */
@@ -439,8 +569,24 @@ p_month(struct scan *S, int i0, struct res *r)
 	}
 	if (en)
 		return 0;
-	/* Month last/this/next year */
+	/* Month last/this/next year, "noviembre de este año" */
+	if ((is_word(F(S, i), "de") || is_word(F(S, i), "del")) && (mod_dir(F(S, i + 1)) ||
+	    post_dir(F(S, i + 2))) && is_cls(F(S, i + 1 + !post_dir(F(S, i + 2))), C_UNIT))
+		i++;
 	t = F(S, i);
+	if (!mod_dir(t) && post_dir(F(S, i + 1)) && is_cls(t, C_UNIT) && t->val == U_YEAR) {
+		/* "mayo del año pasado" */
+		struct val yv;
+		np_dt_rel_unit(S->d, &yv, U_YEAR, post_dir(F(S, i + 1)));
+		r->e = F(S, i + 1)->e;
+		memset(&r->v, 0, sizeof(r->v));
+		r->v.k = V_MONTH;
+		r->v.m = mon;
+		r->v.y = yv.y;
+		r->v.unres = yv.unres;
+		extend_edges(S, r, 1);
+		return 1;
+	}
 	if ((is_mod(t, X_LAST) || is_mod(t, X_THIS) || is_mod(t, X_NEXT)) &&
 	    is_cls(F(S, i + 1), C_UNIT) && F(S, i + 1)->val == U_YEAR) {
 		struct val yv;
@@ -457,7 +603,18 @@ p_month(struct scan *S, int i0, struct res *r)
 	/* Month alone */
 	t1 = B(S, 1);
 	dir = mod_dir(t1);
-	if (m->val == 5 || m->val == 3 || m->cls == C_MABBR) {
+	if (!dir && (pd = post_dir(F(S, i))) != 0) {
+		dir = 2 * pd;	/* "juin prochain", "octubre pasado" */
+		post = F(S, i)->e;
+	}
+	if (!dir && (is_word(t1, "de") || is_word(t1, "del")) && is_cls(B(S, 2), C_UNIT) &&
+	    B(S, 2)->val == U_MONTH && mod_dir(B(S, 3))) {
+		/* "el pasado mes de mayo": the modifier of "mes" */
+		dir = mod_dir(B(S, 3));
+		t1 = B(S, 3);
+	}
+	if ((m->w[0] && (strcmp(m->w, "may") == 0 || strcmp(m->w, "march") == 0 ||
+	    strcmp(m->w, "mars") == 0)) || m->cls == C_MABBR) {
 		/* "May", "March": only after a preposition or modifier */
 		if (!(year_context_word(t1) || dir || is_word(t1, "on") ||
 		    is_word(t1, "at") || is_word(t1, "for") || is_word(t1, "next") ||
@@ -470,16 +627,22 @@ p_month(struct scan *S, int i0, struct res *r)
 		if (m->cls == C_MABBR && !is_p(F(S, i0 + 1), '.'))
 			return 0;
 	}
-	if (t1->k == TK_WORD && t1->cap && !t1->lower && t1->cls == 0 &&
-	    !year_context_word(t1) && !(t1->w[0] == 0))
-		return 0;	/* "Theresa May", "Brian August" */
+	if (t1->k == TK_WORD && t1->cap && !t1->lower && (t1->cls == 0 ||
+	    ((t1->cls == C_MONTH || t1->cls == C_MABBR) && !t1->nl)) &&
+	    !year_context_word(t1) && !function_word(t1))
+		return 0;	/* "Theresa May", "Brian August", "Jan Mei", "Иван Май" */
+	if (m->cap && F(S, i)->k == TK_WORD && F(S, i)->cap && !F(S, i)->nl &&
+	    (F(S, i)->cls == C_MONTH || F(S, i)->cls == C_MABBR) && F(S, i + 1)->k != TK_NUM)
+		return 0;	/* "Marco Maggio": a name, not two months */
 	if ((is_p(F(S, i), '\'') && m->val == 5) || (F(S, i)->k == TK_WORD && F(S, i)->cap &&
 	    F(S, i)->cls == 0 && !F(S, i)->nl && m->val != 8))
 		return 0;	/* "May's" (Theresa May's), "March Madness" */
 	memset(&r->v, 0, sizeof(r->v));
 	r->v.k = V_MONTH;
 	r->v.m = mon;
-	if (dir)
+	if (post)
+		r->e = post;
+	if (dir && !post)
 		r->s = t1->s;
 	else	/* "the" stays out of "the May elections" */
 		extend_edges(S, r, !(is_mod(t1, X_THE) && attributive(F(S, i))));
@@ -590,6 +753,8 @@ p_number(struct scan *S, struct res *r)
 			return 0;	/* 1.2.10.4, an address, a longer number */
 		if (sep == '.' && t4->nd != 4 && (t0->nd != 2 || t2->nd != 2))
 			return 0;	/* version numbers 2.10.30 */
+		if (version_word(B(S, 1)))
+			return 0;	/* "firmware 10.11.12", "v 1.2.2020" */
 		yy = t4->nd == 2 ? year2(d, c) : c;
 		r->s = t0->s;
 		r->e = t4->e;
@@ -636,10 +801,18 @@ p_number(struct scan *S, struct res *r)
 	}
 	/* Day [.|th] [of|de] Month [Year], and ranges "17-19 October 2022" */
 	if (is_daynum(t0) || (t0->ord && t0->nd <= 2 && t0->num >= 1 && t0->num <= 31)) {
+		int rd = 0;
 		i = 1;
-		if ((is_p(F(S, i), '-') || is_word(F(S, i), "to")) && is_daynum(F(S, i + 1)) &&
-		    F(S, i + 1)->num > t0->num)
+		if (is_p(F(S, 1), '.') && adj(t0, F(S, 1)) && is_range_word(F(S, 2)) &&
+		    is_daynum(F(S, 3)) && F(S, 3)->num > t0->num && is_p(F(S, 4), '.')) {
+			rd = (int)F(S, 3)->num;	/* "3. bis 5. März" */
+			i = 4;
+		}
+		if ((is_p(F(S, i), '-') || is_range_word(F(S, i))) && is_daynum(F(S, i + 1)) &&
+		    F(S, i + 1)->num > t0->num) {
+			rd = (int)F(S, i + 1)->num;
 			i += 2;
+		}
 		if (is_p(F(S, i), '.') && adj(F(S, i - 1), F(S, i)))
 			i++;
 		else if ((is_p(F(S, i), '-') || is_p(F(S, i), '/')) && adj(F(S, i - 1), F(S, i)) &&
@@ -662,23 +835,33 @@ p_number(struct scan *S, struct res *r)
 			j = read_year_after(S, i, &y);
 			if (is_p(F(S, i), ',') && y < 0)
 				j = i;
-			if (y < 0 && (is_p(F(S, j), '-') || is_word(F(S, j), "to")) &&
+			if (rd) {
+				r->rng_m = mon;
+				r->rng_d = rd;
+				r->rng_y = -1;
+			}
+			if (y < 0 && (is_p(F(S, j), '-') || is_range_word(F(S, j))) &&
 			    is_daynum(F(S, j + 1)) && (is_cls(F(S, j + 2), C_MONTH) ||
 			    is_cls(F(S, j + 2), C_MABBR))) {
 				/* "10 August - 12 September 2013": the year at the end */
 				int y2, k = read_year_after(S, j + 3, &y2);
 				if (y2 >= 0) {
 					y = F(S, j + 2)->val >= mon ? y2 : y2 - 1;
+					r->rng_m = F(S, j + 2)->val;
+					r->rng_d = (int)F(S, j + 1)->num;
+					r->rng_y = y2;
 					j = k;
 				}
 			}
 			j = trailing_weekday(S, j);
+			if (y < 0 && post_dir(F(S, j)))
+				j++;	/* "le 9 mars dernier" */
 			if (!np_dt_valid_ymd(y, mon, (int)t0->num))
 				return 0;
 			r->s = t0->s;
 			r->e = F(S, j - 1)->e;
 			/* "le 18", "el 18", "am 18." stay outside the span */
-			set_dm(S, r, y, mon, (int)t0->num, 0);
+			set_dm(S, r, y, mon, (int)t0->num, post_dir(F(S, j - 1)));
 			return 1;
 		}
 	}
@@ -721,10 +904,15 @@ p_number(struct scan *S, struct res *r)
 			return 0;	/* "2000-strong", "1,000-year" */
 		if (t0->num < 1900 && !ctx)
 			return 0;
+		if (version_word(b1))
+			return 0;	/* "version 2010" */
 		if (t0->num >= 2100 && !ctx)
 			return 0;
-		if (!ctx && count_noun(t1))
-			return 0;
+		if (!ctx && count_noun(t1) && !(is_mod(b1, X_THE) && t0->num >= 1900))
+			return 0;	/* "2000 troops", not "the 2024 elections" */
+		if (!ctx && b1->k == TK_WORD && b1->cap && b1->cls == 0 && !b1->nl &&
+		    B(S, 2)->k != TK_NUM && !function_word(b1))
+			return 0;	/* a name with a year: "Euro 2024", "Windows 2000" */
 		if (!ctx && (street_word(t1) || (t1->k == TK_WORD && t1->cap && street_word(F(S, 2)))))
 			return 0;	/* "2000 Main Street" */
 		/* "the 1988 second quarter" */
@@ -863,6 +1051,19 @@ alone:
 		return 0;
 	r->s = w->s;
 	r->e = w->e;
+	b1 = B(S, 1);
+	t1 = F(S, 1);
+	if (t1->k == TK_WORD && t1->cap && t1->cls == 0 && !t1->nl && (is_mod(b1, X_THE) ||
+	    (b1->k == TK_WORD && b1->cap && b1->cls == 0)))
+		return 0;	/* a name: "The Sunday Times", "Good Friday Agreement" */
+	if (every_word(b1) || (is_mod(b1, X_THE) && every_word(B(S, 2)))) {
+		/* "every Monday", "chaque lundi", "tous les lundis": a set */
+		r->s = every_word(b1) ? b1->s : B(S, 2)->s;
+		memset(&r->v, 0, sizeof(r->v));
+		r->v.k = V_DAY;
+		r->v.set = w->val;
+		return 1;
+	}
 	/* "Tuesday of next week" */
 	if (is_word(F(S, 1), "of") && (is_mod(F(S, 2), X_LAST) || is_mod(F(S, 2), X_NEXT) ||
 	    is_mod(F(S, 2), X_THIS)) && is_cls(F(S, 3), C_UNIT) && F(S, 3)->val == U_WEEK) {
@@ -895,6 +1096,13 @@ alone:
 	    is_mod(b1, X_LATE)) {
 		r->s = b1->s;
 	}
+	if (!dir && post_dir(F(S, 1))) {
+		/* "vendredi dernier", "el jueves venidero" */
+		dir = 2 * post_dir(F(S, 1));
+		r->e = F(S, 1)->e;
+		if (is_mod(b1, X_THE))
+			r->s = b1->s;
+	}
 	if (is_mod(b1, X_EARLIER))
 		dir = -1;
 	else if (!dir && is_p(F(S, 1), '\'') && adj(w, F(S, 1)) && is_word(F(S, 2), "s"))
@@ -918,6 +1126,8 @@ p_deictic(struct scan *S, struct res *r)
 
 	if (strcmp(w->w, "morgen") == 0 && w->cap)
 		return 0;	/* "Morgen": morning */
+	if (every_word(b1))
+		return 0;	/* "cada mañana": every morning */
 	if (strcmp(w->w, "hier") == 0 && w->cap)
 		return 0;
 	if (w->w[0] == 0 && w->cap && strcmp(w->w, "manana") == 0)
@@ -970,6 +1180,9 @@ p_ref(struct scan *S, struct res *r)
 			r->s = B(S, 2)->s;
 		return 1;
 	}
+	if (strcmp(w->w, "now") == 0 && call_word(b1) &&
+	    (t1->k == TK_END || t1->nl || is_p(t1, '!') || is_p(t1, '.') || is_p(t1, '>')))
+		return 0;	/* "Sign up now", "Subscribe now!": a call, no date */
 	if (strcmp(w->w, "now") == 0) {
 		if (is_word(t1, "that") || is_word(b1, "right") || is_word(b1, "by") ||
 		    is_word(b1, "until") || is_word(b1, "from"))
@@ -1004,7 +1217,8 @@ unit_count(const struct tok *t)
 static int
 unit_plural(const struct tok *t)
 {
-	return t->wlen > 0 && t->w[t->wlen - 1] == 's';
+	return t->wlen > 0 && t->w[t->wlen - 1] == 's' && strcmp(t->w, "mes") != 0 &&
+	    strcmp(t->w, "mois") != 0;
 }
 
 /*
@@ -1046,14 +1260,17 @@ p_unit(struct scan *S, struct res *r)
 	struct np_dates *d = S->d;
 	const struct tok *u = F(S, 0), *t1 = F(S, 1), *b1 = B(S, 1), *b2 = B(S, 2), *b3 = B(S, 3);
 	const struct tok *m1, *m2;
-	int unit = u->val, k, dir, y;
+	int unit = u->val, k, dir, y, fort = 1;
 	long n;
 
 	r->s = u->s;
 	r->e = u->e;
 	memset(&r->v, 0, sizeof(r->v));
 	if (unit == U_FORTNIGHT)
-		unit = U_WEEK;
+		unit = U_WEEK, fort = 2;	/* "a fortnight ago": two weeks */
+	if (unit == U_MONTH && (is_word(t1, "de") || is_word(t1, "del")) &&
+	    (is_cls(F(S, 2), C_MONTH) || is_cls(F(S, 2), C_MABBR)))
+		return 0;	/* "el pasado mes de mayo": the month reads it */
 	/* N units ago / vor N Tagen / il y a N jours / in N days */
 	n = unit_count(b1);
 	k = 2;
@@ -1067,10 +1284,14 @@ p_unit(struct scan *S, struct res *r)
 		n = -2;
 		k = 4;
 	}
+	if (n == 0 && is_cls(t1, C_AGO) && !unit_plural(u) && !is_word(t1, "ago")) {
+		n = 1;	/* "Месяц назад", "Tydzień temu": one */
+		k = 1;
+	}
 	if (n != 0 && unit != U_QUARTER && unit != U_HALF && unit != U_WEEKEND) {
 		const struct tok *pre = B(S, k), *pre2 = B(S, k + 1), *pre3 = B(S, k + 2);
 		int sign = 0;
-		size_t s = n == -2 ? B(S, k - 1)->s : b1->s, e = u->e;
+		size_t s = n == -2 ? B(S, k - 1)->s : k == 1 ? u->s : b1->s, e = u->e;
 		if (is_cls(t1, C_AGO) || (is_word(t1, "earlier") && unit >= U_MONTH)) {
 			sign = -1;
 			e = t1->e;
@@ -1085,6 +1306,8 @@ p_unit(struct scan *S, struct res *r)
 			s = pre->s;
 			if (is_word(pre, "in") && !(n > 0))
 				sign = 0;
+			if (sign > 0 && (unit == U_DECADE || unit == U_CENTURY))
+				sign = 0;	/* "in a decade": a duration */
 			if (sign > 0 && (is_word(t1, "time") || is_mod(B(S, k + 1), X_THE)))
 				sign = 0;
 		} else if (is_word(pre, "a") && is_word(pre2, "y") && is_word(pre3, "il")) {
@@ -1116,9 +1339,12 @@ p_unit(struct scan *S, struct res *r)
 		}
 		if (unit == U_PERIOD)
 			return 0;
-		if ((unit == U_WEEK && n <= 2) || (unit == U_FORTNIGHT && n == 1))
-			/* near: the day ("a week ago"); far: the week ("six weeks ago") */
-			np_dt_rel_unit(d, &r->v, U_DAY, (int)(sign * n * 7 * (unit == U_WEEK ? 1 : 2)));
+		if (unit == U_WEEK && n * fort <= 4)
+			/* near: the day ("a week ago", "3 weeks ago", "a fortnight
+			 * ago"); far: the week ("six weeks ago") */
+			np_dt_rel_unit(d, &r->v, U_DAY, (int)(sign * n * fort * 7));
+		else if (unit == U_WEEK)
+			np_dt_rel_unit(d, &r->v, U_WEEK, (int)(sign * n * fort));
 		else if (unit == U_DECADE)
 			np_dt_rel_unit(d, &r->v, U_YEAR, (int)(sign * n * 10));
 		else if (unit == U_CENTURY)
@@ -1179,12 +1405,15 @@ p_unit(struct scan *S, struct res *r)
 				r->s = bb->s;
 			/* "of 2010", "2010" after */
 			k = 1;
-			if (is_word(t1, "of") || is_p(t1, ','))
+			if (is_of(t1) || is_p(t1, ','))
 				k = 2;
 			if (y < 0 && is_year(F(S, k)) && !num_continues(S, F(S, k))) {
 				y = (int)F(S, k)->num;
 				r->e = F(S, k)->e;
-			}
+			} else if (y < 0 && is_of(t1) && is_mod(F(S, 2), X_THE) &&
+			    F(S, 3)->k == TK_WORD && !is_cls(F(S, 3), C_UNIT) &&
+			    !is_cls(F(S, 3), C_FISCAL))
+				return 0;	/* "the second half of the game" */
 			r->v.k = unit == U_QUARTER ? V_QUARTER : V_HALF;
 			r->v.n = o->val;
 			if (y < 0) {
@@ -1225,6 +1454,8 @@ p_unit(struct scan *S, struct res *r)
 	k = 1;
 	if (is_cls(b1, C_FISCAL) || is_word(b1, "full") || is_word(b1, "calendar"))
 		k = 2;
+	else if (is_p(b1, '\'') && adj(b1, u) && adj(b2, b1) && b2->k == TK_WORD)
+		k = 2;	/* "quest'anno", "l'année": the word before the apostrophe */
 	m1 = B(S, k);
 	m2 = B(S, k + 1);
 	dir = 0;
@@ -1232,6 +1463,21 @@ p_unit(struct scan *S, struct res *r)
 		dir = -1;
 	else if (is_mod(m1, X_NEXT) || is_mod(m1, X_COMING))
 		dir = 1;
+	if (!dir && !is_mod(m1, X_THIS) && !is_mod(m1, X_CURRENT) && unit != U_DAY &&
+	    unit != U_PERIOD && (k = post_dir(t1)) != 0) {
+		/* "el año pasado", "la semaine prochaine", "anno scorso" */
+		if (unit == U_WEEKEND)
+			weekend(S, r, k);
+		else
+			np_dt_rel_unit(d, &r->v, unit, k);
+		if (unit == U_DECADE && k < 0 && d->has_ref) {
+			r->v.k = V_DECADE;
+			r->v.n = d->ry / 10 - 1;
+		}
+		r->s = is_mod(m1, X_THE) ? m1->s : u->s;
+		r->e = t1->e;
+		return 1;
+	}
 	if (unit == U_DAY)
 		return 0;	/* "the next day": relative to the story, not the reference */
 	if (unit == U_YEAR && dir && is_p(t1, '\'') && adj(u, t1) && is_word(F(S, 2), "s") &&
@@ -1261,7 +1507,7 @@ p_unit(struct scan *S, struct res *r)
 			r->s = m2->s;
 		else if (is_mod(m2, X_THIS) && is_mod(m1, X_PAST))
 			r->s = m2->s;	/* "this past week" */
-		if ((unit == U_HALF || unit == U_QUARTER) && is_word(t1, "of") &&
+		if ((unit == U_HALF || unit == U_QUARTER) && is_of(t1) &&
 		    is_year(F(S, 2)) && !num_continues(S, F(S, 2))) {
 			r->v.y = (int)F(S, 2)->num;
 			r->e = F(S, 2)->e;
@@ -1348,19 +1594,24 @@ p_season(struct scan *S, struct res *r)
 {
 	struct np_dates *d = S->d;
 	const struct tok *w = F(S, 0), *b1 = B(S, 1), *t1 = F(S, 1);
-	int dir = mod_dir(b1), y = -1, i = 1;
+	int dir = mod_dir(b1), y = -1, i = 1, pd = post_dir(t1);
 
-	if (is_word(t1, "of") && is_year(F(S, 2)))
+	if (is_of(t1) && is_year(F(S, 2)))
 		y = (int)F(S, 2)->num, i = 3;
 	else if (is_year(t1) && !num_continues(S, t1))
 		y = (int)t1->num, i = 2;
+	if (!dir && pd) {
+		dir = 2 * pd;	/* "l'été dernier", "el verano pasado" */
+		i = 2;
+	}
 	if (y < 0 && !dir && !is_mod(b1, X_THE) && !is_mod(b1, X_EARLY) && !is_mod(b1, X_LATE))
 		return 0;
 	if (y < 0 && is_mod(b1, X_THE) && (is_word(t1, "of") || is_word(t1, "season")))
 		return 0;
 	if (y < 0 && strcmp(w->w, "fall") == 0 && !dir && !is_mod(b1, X_THE))
 		return 0;
-	r->s = (dir || is_mod(b1, X_THE) || is_mod(b1, X_EARLY) || is_mod(b1, X_LATE)) ? b1->s : w->s;
+	r->s = ((dir && !pd) || is_mod(b1, X_THE) || is_mod(b1, X_EARLY) || is_mod(b1, X_LATE)) ?
+	    b1->s : w->s;
 	if (is_mod(b1, X_PAST) && is_mod(B(S, 2), X_THIS))
 		r->s = B(S, 2)->s;
 	if ((is_mod(b1, X_EARLY) || is_mod(b1, X_LATE)) && is_mod(B(S, 2), X_THE))

@@ -44,69 +44,15 @@ copy_word(const char *b, size_t i, size_t j, char *w, size_t cap)
 	return (int)n;
 }
 
-/* Adds one tense marker (the key as the table writes it). */
-static void
-tense_put(struct np_dates *d, const char *k, size_t n, int v, unsigned langs)
-{
-	unsigned h = 2166136261u;
-	size_t i, probes;
-
-	if (n == 0 || n >= sizeof(d->tw[0].w))
-		return;
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	for (probes = 0, h &= NTENSE - 1; d->tw[h].w[0]; h = (h + 1) & (NTENSE - 1))
-		if (++probes >= NTENSE || (strlen(d->tw[h].w) == n && memcmp(d->tw[h].w, k, n) == 0))
-			return;		/* full, or seen: the first entry stays */
-	memcpy(d->tw[h].w, k, n);
-	d->tw[h].w[n] = 0;
-	d->tw[h].v = (signed char)v;
-	d->tw[h].langs = (unsigned short)langs;
-	if (k[0] == '-')
-		d->suf_last[(unsigned char)k[n - 1]] = 1;
-}
-
 /*
  * Builds the tense-marker table from dates-tense.tsv.  The keys are
  * kept as written (lower case, accents kept): folding would make French
- * "à" the past auxiliary "a" and Spanish "-ó" every word ending in "o".
+ * "\xc3\xa0" the past auxiliary "a" and Spanish "-\xc3\xb3" every word ending in "o".
  */
 void
 np_dt_tense_init(struct np_dates *d)
 {
-	const char *p = np_lex_dates_tense, *end = p + np_lex_dates_tense_len, *nl, *tab;
-
-	for (; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		if (p == nl || *p == '#' || (tab = memchr(p, '\t', (size_t)(nl - p))) == NULL)
-			continue;
-		{
-			const char *v = tab + 1, *sp = memchr(v, ' ', (size_t)(nl - v));
-			int val = atoi(v);
-			unsigned langs = sp ? np_dt_lang_mask(sp + 1, (size_t)(nl - sp - 1)) : 0;
-			tense_put(d, p, (size_t)(tab - p), val, langs);
-		}
-		if (nl == end)
-			break;
-	}
-}
-
-/* The entry of the key k[0..n), NULL when none. */
-static const struct np_tense_word *
-tense_find(const struct np_dates *d, const char *k, size_t n)
-{
-	unsigned h = 2166136261u;
-	size_t i, probes;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	for (probes = 0, h &= NTENSE - 1; d->tw[h].w[0] && probes < NTENSE;
-	    h = (h + 1) & (NTENSE - 1), probes++)
-		if (memcmp(d->tw[h].w, k, n) == 0 && d->tw[h].w[n] == 0)
-			return &d->tw[h];
-	return NULL;
+	np_dt_wt_load(d->tw, np_lex_dates_tense, np_lex_dates_tense_len, d->suf_last);
 }
 
 /* Characters (not bytes) of the UTF-8 text s[0..n). */
@@ -138,16 +84,21 @@ tense_word(struct np_dates *d, const char *w, int n)
 
 	if (g == 0)
 		g = (d->o.langs & NP_DATES_EN) ? NP_DATES_EN : d->o.langs;
-	if ((t = tense_find(d, w, (size_t)n)) != NULL && (t->langs & g))
+	if ((t = np_dt_wt_find(d->tw, w, (size_t)n)) != NULL && (t->langs & g))
 		return t->v;
-	if (n < 3 || !d->suf_last[(unsigned char)w[n - 1]])
+	if (n < 3)
 		return 0;
+	{
+		unsigned b2 = (unsigned char)w[n - 2] << 8 | (unsigned char)w[n - 1];
+		if (!(d->suf_last[b2 >> 3] & (1u << (b2 & 7))))
+			return 0;	/* no ending in the table ends so */
+	}
 	for (m = n - 1 < 10 ? n - 1 : 10; m >= 1; m--) {
 		if (((unsigned char)w[n - m] & 0xc0) == 0x80)
 			continue;	/* not a character start */
 		k[0] = '-';
 		memcpy(k + 1, w + n - m, (size_t)m);
-		if ((t = tense_find(d, k, (size_t)m + 1)) != NULL && (t->langs & g) &&
+		if ((t = np_dt_wt_find(d->tw, k, (size_t)m + 1)) != NULL && (t->langs & g) &&
 		    nchars(w, (size_t)n) >= nchars(w + n - m, (size_t)m) + 3)
 			return t->v;
 	}

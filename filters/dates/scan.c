@@ -58,6 +58,17 @@ emit(struct scan *S, struct res *r, struct np_date_hits *out)
 	h.span.start = r->s;
 	h.span.end = r->e;
 	np_dt_format_value(&r->v, h.value, sizeof(h.value));
+	if (r->rng_m > 0 && r->v.k == V_DAY && r->v.y > 0 && !r->v.unres) {
+		struct val ve = r->v;
+		ve.m = r->rng_m;
+		ve.d = r->rng_d;
+		if (r->rng_y > 0)
+			ve.y = r->rng_y;
+		else if (ve.m < r->v.m)
+			ve.y++;		/* "December 30 - January 2" */
+		if (np_dt_valid_ymd(ve.y, ve.m, ve.d))
+			np_dt_format_value(&ve, h.end_value, sizeof(h.end_value));
+	}
 	h.flags = r->v.unres ? NP_DATE_UNRESOLVED : 0;
 	if ((rc = np_date_hits_push(out, &h)) != NP_OK)
 		return rc;

@@ -4,6 +4,7 @@
  * first letters, the forward reader np_dt_lex and the backward step
  * np_dt_back_start behind F() and B() (dates-int.h).
  */
+#include <stdlib.h>
 #include <string.h>
 #include "newsprep/utf8.h"
 #include "dates-int.h"
@@ -40,9 +41,95 @@ np_dt_lang_mask(const char *s, size_t n)
 	return m;
 }
 
+NP_LEXICON_DATA(dates_langs);
+
+/* Adds one word to a raw word table (the key as the data writes it). */
+static void
+wt_put(struct np_tense_word *tab, const char *k, size_t n, int v, unsigned langs,
+    unsigned char *suf_last)
+{
+	unsigned h = 2166136261u;
+	size_t i, probes;
+
+	if (n == 0 || n >= sizeof(tab[0].w))
+		return;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	for (probes = 0, h &= NTENSE - 1; tab[h].w[0]; h = (h + 1) & (NTENSE - 1))
+		if (++probes >= NTENSE || (strlen(tab[h].w) == n && memcmp(tab[h].w, k, n) == 0))
+			return;		/* full, or seen: the first entry stays */
+	memcpy(tab[h].w, k, n);
+	tab[h].w[n] = 0;
+	tab[h].v = (signed char)v;
+	tab[h].langs = (unsigned short)langs;
+	if (k[0] == '-' && suf_last != NULL && n >= 3) {
+		/* the last two bytes of an ending, as a bit of 64 Ki */
+		unsigned b2 = (unsigned char)k[n - 2] << 8 | (unsigned char)k[n - 1];
+		suf_last[b2 >> 3] |= (unsigned char)(1u << (b2 & 7));
+	}
+}
+
+/*
+ * Loads TSV word data into a raw word table: "key<TAB>NUM LANGS"
+ * (dates-tense.tsv) or "key<TAB>LANGS" (dates-langs.tsv).  Keys are not
+ * folded: the tables compare the bytes of lower-cased words, accents
+ * kept.  suf_last (8 KB, may be NULL) gets a bit for the last two bytes
+ * of each "-ending" key (every ending has two bytes or more).
+ */
+void
+np_dt_wt_load(struct np_tense_word *tab, const char *p, size_t len, unsigned char *suf_last)
+{
+	const char *end = p + len, *nl, *tab_c, *v, *sp;
+	int val;
+
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		if (p != nl && *p != '#' && (tab_c = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
+			v = tab_c + 1;
+			val = 0;
+			if (v < nl && (*v == '-' || is_digit((unsigned char)*v))) {
+				val = atoi(v);
+				sp = memchr(v, ' ', (size_t)(nl - v));
+				v = sp ? sp + 1 : nl;
+			}
+			wt_put(tab, p, (size_t)(tab_c - p), val, np_dt_lang_mask(v, (size_t)(nl - v)),
+			    suf_last);
+		}
+		if (nl == end)
+			break;
+	}
+}
+
+/* The entry of the key k[0..n) in a raw word table, NULL when none. */
+const struct np_tense_word *
+np_dt_wt_find(const struct np_tense_word *tab, const char *k, size_t n)
+{
+	unsigned h = 2166136261u;
+	size_t i, probes;
+
+	if (n == 0 || n >= sizeof(tab[0].w))
+		return NULL;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	for (probes = 0, h &= NTENSE - 1; tab[h].w[0] && probes < NTENSE;
+	    h = (h + 1) & (NTENSE - 1), probes++)
+		if (tab[h].w[0] == k[0] && tab[h].w[n] == 0 && memcmp(tab[h].w, k, n) == 0)
+			return &tab[h];
+	return NULL;
+}
+
+/* Loads the function-word table of the language guess. */
+void
+np_dt_langs_init(struct np_dates *d)
+{
+	np_dt_wt_load(d->lw, np_lex_dates_langs, np_lex_dates_langs_len, NULL);
+}
+
 /*
  * The language of the current document, guessed once from the function
- * words (dates-langs.tsv) of its first 4 KB scanned: the language with
+ * words (dates-langs.tsv) of its first 512 bytes scanned: the language with
  * most hits, 0 when none has any.  Only words whose meaning depends on
  * the language ask for it ("hier"), so most documents never pay for it.
  */
@@ -50,7 +137,7 @@ unsigned
 np_dt_doc_lang(struct np_dates *d)
 {
 	const char *b = d->cur_b;
-	size_t len = d->cur_len < 4096 ? d->cur_len : 4096, i = 0, j;
+	size_t len = d->cur_len < 512 ? d->cur_len : 512, i = 0, j;
 	int score[10] = { 0 }, best = -1, k;
 
 	if (d->doc_lang_done)
@@ -66,18 +153,33 @@ np_dt_doc_lang(struct np_dates *d)
 		for (j = i; j < len && (is_alpha((unsigned char)b[j]) ||
 		    (unsigned char)b[j] >= 0x80); j++)
 			;
-		if (j - i <= 16) {
-			const struct np_lexentry *e = np_lexicon_find(d->lxl, b + i, j - i);
-			if (e != NULL) {
-				unsigned m = np_dt_lang_mask(e->value, e->valuelen) & d->o.langs;
+		/* function words are short: at most 6 bytes (Cyrillic: 4 letters) */
+		if (j - i <= ((unsigned char)b[i] < 0x80 ? 6u : 8u)) {
+			char w[9];
+			const struct np_tense_word *e;
+			size_t q;
+			for (q = 0; q < j - i; q++)
+				w[q] = (char)lc((unsigned char)b[i + q]);
+			if ((e = np_dt_wt_find(d->lw, w, j - i)) != NULL) {
+				unsigned m = e->langs & d->o.langs;
+				int lead = 1;
 				for (k = 0; k < 10; k++)
 					if (m & (1u << k))
 						score[k]++;
+				/* stop early once one language leads clearly */
+				for (k = 0, best = 0; k < 10; k++)
+					if (score[k] > score[best])
+						best = k;
+				for (k = 0; k < 10; k++)
+					if (k != best && score[k] * 3 > score[best])
+						lead = 0;
+				if (lead && score[best] >= 6)
+					break;
 			}
 		}
 		i = j;
 	}
-	for (k = 0; k < 10; k++)
+	for (k = 0, best = -1; k < 10; k++)
 		if (score[k] > 0 && (best < 0 || score[k] > score[best]))
 			best = k;
 	if (best >= 0)
@@ -322,8 +424,19 @@ np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 			t->wlen = 0, t->w[0] = 0;
 		else
 			t->w[t->wlen] = 0;
-		if (!gram_pass(d, full ? d->gram_all : d->gram, b + i, n))
-			return t->e;
+		t->raw = b + i;
+		if (t->wlen > 0) {
+			if (!gram_pass(d, full ? d->gram_all : d->gram, b + i, n))
+				return t->e;
+		} else {
+			/* accented Latin letters fold to one ASCII letter each: the
+			 * prefilter takes the word's length in characters */
+			size_t nc = 0;
+			for (j = i; j < i + n; j++)
+				nc += ((unsigned char)b[j] & 0xc0) != 0x80;
+			if (!gram_pass(d, full ? d->gram_all : d->gram, b + i, nc))
+				return t->e;
+		}
 		/* joined words: avant-hier, aujourd'hui, п'ятниця, segunda-feira */
 		j = i + n;
 		if (j + 1 < len && (b[j] == '-' || b[j] == '\'' ||
@@ -407,6 +520,19 @@ utf8:
 			    (cp >= 0x300 && cp <= 0x36f)))
 				break;
 			i = st;
+		}
+		/* a word joined by an apostrophe ("п'ять", "aujourd'hui") */
+		if (i > min + 1 && b[i - 1] == '\'' && (unsigned char)b[i - 2] >= 0x80) {
+			cp = np_utf8_decode_before(b, i - 1, &st);
+			if (cp != NP_UTF8_INVALID && st >= min && np_cp_is_letter(cp)) {
+				i--;
+				while (i > min) {
+					cp = np_utf8_decode_before(b, i, &st);
+					if (cp == NP_UTF8_INVALID || st < min || !np_cp_is_letter(cp))
+						break;
+					i = st;
+				}
+			}
 		}
 		/* a number glued before letters ("18th"): start at the digits */
 		while (i > min && is_digit((unsigned char)b[i - 1]))

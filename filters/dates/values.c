@@ -45,6 +45,16 @@ np_dt_format_value(const struct val *v, char *out, size_t cap)
 
 	if (cap == 0)
 		return;
+	if (v->set > 0) {
+		/* TIMEX3 SET value of a weekday: XXXX-WXX-1 */
+		n = put_str(t, n, "XXXX-WXX-");
+		n = put_num(t, n, v->set, 1);
+		if (n >= cap)
+			n = cap - 1;
+		memcpy(out, t, n);
+		out[n] = 0;
+		return;
+	}
 	switch (v->k) {
 	case V_DECADE:
 		if (v->n >= 0)

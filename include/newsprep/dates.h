@@ -68,11 +68,14 @@ struct np_dates_opts {
 /* Hit flags. */
 #define NP_DATE_UNRESOLVED 0x1	/* needed a reference it did not have */
 
-/* One date expression: its span and value. */
+/* One date expression: its span and value.  A range of days ("March
+ * 3-5, 2021", "from 3 to 5 March") has the first day as its value and
+ * the last in end_value ("" for anything else). */
 struct np_date_hit {
 	struct np_span span;
 	char value[NP_DATE_VALUE_MAX];
 	unsigned flags;
+	char end_value[NP_DATE_VALUE_MAX];
 };
 
 /* A growable array of hits; zero-initialise before use. */
@@ -128,9 +131,10 @@ int np_dates_scan(struct np_dates *d, const char *buf, size_t len,
 int np_dates_reference(const struct np_dates *d, char *value, size_t cap);
 
 /*
- * Finds a dateline near the top of buf (first ~5 non-blank lines / 600
- * bytes: a line that is only a date, possibly with weekday, time,
- * "Updated", "Published" etc.).  On success returns 1, writes the ISO
+ * Finds a dateline in the header region of buf (its first 40 non-blank
+ * lines / 4 KB, where pages put it under navigation and the headline): a
+ * line that is only a date, possibly with weekday, time, zone,
+ * "Updated", "Published", "Publié le"... or "By NAME |" before it.  On success returns 1, writes the ISO
  * value ("2010-01-11") into value (cap bytes) and the dateline's date
  * span into *where; else 0.  Does not depend on np_dates_begin.
  */
@@ -145,6 +149,16 @@ int np_dates_dateline(struct np_dates *d, const char *buf, size_t len,
  */
 int np_dates_parse(struct np_dates *d, const char *s, size_t len,
     char *value, size_t cap);
+
+/*
+ * Sets the current document's reference from a string (after
+ * np_dates_begin): an ISO date or date-time ("2021-03-03",
+ * "2021-03-03T11:02:00Z", "20210303") or any full date the engine reads
+ * ("March 3, 2021", "3 mars 2021", "Wed, 03 Mar 2021 11:02 GMT").  For
+ * a reference kept in a field of a JSON Lines record (--ref-field).
+ * Returns 1 when set, 0 when s holds no full date (the reference stays).
+ */
+int np_dates_set_reference(struct np_dates *d, const char *s, size_t len);
 
 /* Appends one hit; returns NP_OK or NP_ENOMEM. */
 int np_date_hits_push(struct np_date_hits *h, const struct np_date_hit *hit);

@@ -282,7 +282,28 @@ dateline_and_parse(void)
 	t = "The council met on October 18, 2023 to vote.\n";
 	is_int(np_dates_dateline(d, t, strlen(t), v, sizeof(v), &sp), 0, "a sentence is no dateline");
 	t = "a\nb\nc\nd\ne\nf\nOctober 18, 2023\n";
-	is_int(np_dates_dateline(d, t, strlen(t), v, sizeof(v), &sp), 0, "only the first lines count");
+	is_int(np_dates_dateline(d, t, strlen(t), v, sizeof(v), &sp), 1,
+	    "a dateline under navigation lines counts");
+	{
+		char many[400];
+		size_t k;
+		for (k = 0; k < 41; k++)
+			memcpy(many + 2 * k, "a\n", 2);
+		strcpy(many + 82, "October 18, 2023\n");
+		is_int(np_dates_dateline(d, many, strlen(many), v, sizeof(v), &sp), 0,
+		    "only the header region counts (40 lines)");
+	}
+	t = "Menu\nBy Jane Doe | March 3, 2021\nText.";
+	ok(np_dates_dateline(d, t, strlen(t), v, sizeof(v), &sp) == 1, "'By NAME |' dateline");
+	is_str(v, "2021-03-03", "'By NAME |' dateline value");
+	np_dates_begin(d, NULL, 0);
+	ok(np_dates_set_reference(d, "2021-03-03T11:02:00Z", 20) == 1, "reference from a date-time");
+	ok(np_dates_reference(d, v, sizeof(v)) && strcmp(v, "2021-03-03") == 0, "... is that day");
+	ok(np_dates_set_reference(d, "Wed, 10 Mar 2021 09:00 GMT", 26) == 1, "reference from a mail date");
+	ok(np_dates_reference(d, v, sizeof(v)) && strcmp(v, "2021-03-10") == 0, "... is that day");
+	ok(np_dates_set_reference(d, "3 mars 2021", 11) == 1, "reference from French text");
+	ok(np_dates_set_reference(d, "soon", 4) == 0, "no reference from a word");
+	ok(np_dates_reference(d, v, sizeof(v)) && strcmp(v, "2021-03-03") == 0, "... which keeps the last one");
 
 	ok(np_dates_parse(d, "January 11, 2010 Monday", 23, v, sizeof(v)) == 1, "parse: date + weekday");
 	is_str(v, "2010-01-11", "parse: date + weekday value");
