@@ -16,6 +16,7 @@
 #include <string.h>
 #include "newsprep/boilerplate.h"
 #include "newsprep/segment.h"
+#include "newsprep/utf8.h"
 #include "bp.h"
 
 /* Appends a unit to the result. */
@@ -143,6 +144,73 @@ wrap_width(const size_t *lc, const size_t *bs, size_t nb)
 	return 0;
 }
 
+/* True when line l starts (after its indentation) with a list marker or
+ * a lower-case letter: what it can continue or not. */
+static int
+starts_bullet(const char *buf, const struct np_line *l)
+{
+	size_t s = bp_skip_space(buf, l->start, l->end);
+	unsigned char c = s < l->end ? (unsigned char)buf[s] : ' ';
+
+	return c == '*' || c == '-' || c == '+' || (c == 0xE2 && s + 2 < l->end &&
+	    (unsigned char)buf[s + 1] == 0x80 && (unsigned char)buf[s + 2] == 0xA2);
+}
+
+/* True when line l starts with a lower-case letter (it goes on a
+ * sentence of the line above). */
+static int
+starts_lower(const char *buf, const struct np_line *l)
+{
+	size_t s = bp_skip_space(buf, l->start, l->end), adv;
+
+	return s < l->end && np_cp_is_lower(np_utf8_decode(buf + s, l->end - s, &adv));
+}
+
+/*
+ * Pushes the units of a block that is not one paragraph wrapped at the
+ * page's width: it may hold paragraphs wrapped at its own width (a column
+ * narrower than the page, a text whose paragraphs are marked by a
+ * first-line indent instead of a blank line).  A paragraph ends after a
+ * line that is not full (the next line's first word would have fitted
+ * on it, or it is much shorter than the block), before a line indented
+ * deeper than the one above, and before a list item; a paragraph of
+ * three lines or more (or of two when the second goes on a sentence in
+ * lower case) is one unit, any other line a unit of its own.  Blocks
+ * wider than a text browser wraps (one paragraph a line) keep a unit per
+ * line.
+ */
+static int
+push_paragraphs(const char *buf, const struct np_line *ln, const size_t *lc, size_t n,
+    size_t para, struct np_bp_result *res)
+{
+	size_t w = block_width(lc, n), slack = w / 3 > 12 ? w / 3 : 12, a = 0, i, j;
+	int rc = NP_OK;
+
+	if (n < 2 || w < 30 || w > 160) {
+		for (j = 0; j < n && rc == NP_OK; j++)
+			rc = push_unit(res, ln[j].start, ln[j].end, ln[j].next, para);
+		return rc;
+	}
+	for (i = 1; i <= n && rc == NP_OK; i++) {
+		if (i < n) {
+			size_t in0 = bp_skip_space(buf, ln[i - 1].start, ln[i - 1].end) - ln[i - 1].start;
+			size_t in1 = bp_skip_space(buf, ln[i].start, ln[i].end) - ln[i].start;
+
+			if (!starts_bullet(buf, &ln[i]) && in1 <= in0 && lc[i - 1] + slack >= w &&
+			    lc[i - 1] + 1 + first_word_chars(buf, ln[i].start, ln[i].end) > w)
+				continue;	/* the paragraph goes on */
+		}
+		if (i - a >= 3 || (i - a == 2 && starts_lower(buf, &ln[a + 1]))) {
+			rc = push_unit(res, ln[a].start, ln[i - 1].end, ln[i - 1].next, para);
+		} else {
+			for (j = a; j < i && rc == NP_OK; j++)
+				rc = push_unit(res, ln[j].start, ln[j].end, ln[j].next, para);
+		}
+		a = i;
+	}
+	return rc;
+}
+
 /* Cuts buf into units (see the top of the file); res->n is set. */
 int
 np_bp_layout(const char *buf, size_t len, struct np_bp_result *res)
@@ -198,9 +266,9 @@ np_bp_layout(const char *buf, size_t len, struct np_bp_result *res)
 			rc = push_unit(res, ln[a].start, ln[a + n - 1].end, ln[a + n - 1].next, i);
 			continue;
 		}
-		for (j = 0; j < n && rc == NP_OK; j++)
-			rc = push_unit(res, ln[a + j].start, ln[a + j].end, ln[a + j].next, i);
+		rc = push_paragraphs(buf, ln + a, lc + a, n, i, res);
 	}
+	(void)j;
 out:
 	free(ln);
 	free(lc);
