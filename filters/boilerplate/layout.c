@@ -166,6 +166,17 @@ starts_lower(const char *buf, const struct np_line *l)
 	return s < l->end && np_cp_is_lower(np_utf8_decode(buf + s, l->end - s, &adv));
 }
 
+/* True when line l ends with a sentence end (before closing quotes). */
+static int
+ends_sentence(const char *buf, const struct np_line *l)
+{
+	size_t e = bp_trim_end(buf, l->start, l->end);
+
+	while (e > l->start && (buf[e - 1] == '"' || buf[e - 1] == '\'' || buf[e - 1] == ')'))
+		e--;
+	return e > l->start && (buf[e - 1] == '.' || buf[e - 1] == '!' || buf[e - 1] == '?');
+}
+
 /*
  * Pushes the units of a block that is not one paragraph wrapped at the
  * page's width: it may hold paragraphs wrapped at its own width (a column
@@ -173,20 +184,27 @@ starts_lower(const char *buf, const struct np_line *l)
  * first-line indent instead of a blank line).  A paragraph ends after a
  * line that is not full (the next line's first word would have fitted
  * on it, or it is much shorter than the block), before a line indented
- * deeper than the one above, and before a list item; a paragraph of
- * three lines or more (or of two when the second goes on a sentence in
- * lower case) is one unit, any other line a unit of its own.  Blocks
- * wider than a text browser wraps (one paragraph a line) keep a unit per
- * line.
+ * deeper than the one above, and before a list item; a paragraph of four
+ * lines or more, of three whose first two end no sentence, or of two
+ * when the second goes on a sentence in lower case, is one unit, any
+ * other line a unit of its own.  The
+ * block's width must be a wrap width: another multi-line block of the
+ * page is as wide (hist: multi-line blocks per width), or the paragraph
+ * has four lines or more.  Blocks wider than a text browser wraps (one
+ * paragraph a line) keep a unit per line.
  */
 static int
 push_paragraphs(const char *buf, const struct np_line *ln, const size_t *lc, size_t n,
-    size_t para, struct np_bp_result *res)
+    size_t para, const size_t *hist, struct np_bp_result *res)
 {
-	size_t w = block_width(lc, n), slack = w / 3 > 12 ? w / 3 : 12, a = 0, i, j;
+	size_t w = block_width(lc, n), slack = w / 3 > 12 ? w / 3 : 12, a = 0, i, j, same = 0;
 	int rc = NP_OK;
 
-	if (n < 2 || w < 30 || w > 160) {
+	if (w >= 30 && w <= 160)
+		for (j = w - 6; j <= w; j++)
+			same += hist[j];
+	if (n < 2 || w < 30 || w > 160 || (same < 2 && n < 4)) {
+		/* (a paragraph of an unconfirmed width needs four lines) */
 		for (j = 0; j < n && rc == NP_OK; j++)
 			rc = push_unit(res, ln[j].start, ln[j].end, ln[j].next, para);
 		return rc;
@@ -200,7 +218,8 @@ push_paragraphs(const char *buf, const struct np_line *ln, const size_t *lc, siz
 			    lc[i - 1] + 1 + first_word_chars(buf, ln[i].start, ln[i].end) > w)
 				continue;	/* the paragraph goes on */
 		}
-		if (i - a >= 3 || (i - a == 2 && starts_lower(buf, &ln[a + 1]))) {
+		if (i - a >= 4 || (same >= 2 && ((i - a == 3 && !ends_sentence(buf, &ln[a]) &&
+		    !ends_sentence(buf, &ln[a + 1])) || (i - a == 2 && starts_lower(buf, &ln[a + 1]))))) {
 			rc = push_unit(res, ln[a].start, ln[i - 1].end, ln[i - 1].next, para);
 		} else {
 			for (j = a; j < i && rc == NP_OK; j++)
@@ -219,6 +238,7 @@ np_bp_layout(const char *buf, size_t len, struct np_bp_result *res)
 	size_t *lc = NULL;	/* line_chars of each line */
 	size_t *bs = NULL;	/* block starts as indices into ln, plus the end */
 	size_t nln = 0, cap = 0, nb = 0, bcap = 0, pos = 0, i, j, width;
+	size_t hist[161] = { 0 };	/* multi-line blocks by width */
 	int rc = NP_OK, blank = 1;
 
 	res->n = 0;
@@ -259,6 +279,9 @@ np_bp_layout(const char *buf, size_t len, struct np_bp_result *res)
 	for (i = 0; i < nln; i++)
 		lc[i] = line_chars(buf, &ln[i]);
 	width = wrap_width(lc, bs, nb);
+	for (i = 0; i < nb; i++)
+		if (bs[i + 1] - bs[i] >= 2 && (j = block_width(lc + bs[i], bs[i + 1] - bs[i])) <= 160)
+			hist[j]++;
 	for (i = 0; i < nb && rc == NP_OK; i++) {
 		size_t a = bs[i], n = bs[i + 1] - bs[i];
 
@@ -266,7 +289,7 @@ np_bp_layout(const char *buf, size_t len, struct np_bp_result *res)
 			rc = push_unit(res, ln[a].start, ln[a + n - 1].end, ln[a + n - 1].next, i);
 			continue;
 		}
-		rc = push_paragraphs(buf, ln + a, lc + a, n, i, res);
+		rc = push_paragraphs(buf, ln + a, lc + a, n, i, hist, res);
 	}
 	(void)j;
 out:
