@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "newsprep/json.h"
 #include "newsprep/out.h"
 #include "newsprep/jsonl.h"
 
@@ -270,11 +271,13 @@ common_option(struct np_cli *cli, const struct np_tool *t, int c, const char *ar
 		return 1;
 	case NP_OPT_ON_ERROR:
 		if (strcmp(arg, "stop") == 0)
-			cli->skip_bad = 0;
+			cli->skip_bad = NP_ON_ERROR_STOP;
 		else if (strcmp(arg, "skip") == 0)
-			cli->skip_bad = 1;
+			cli->skip_bad = NP_ON_ERROR_SKIP;
+		else if (strcmp(arg, "pass") == 0)
+			cli->skip_bad = NP_ON_ERROR_PASS;
 		else
-			np_usage_error("--on-error: expected 'stop' or 'skip', not '%s'", arg);
+			np_usage_error("--on-error: expected 'stop', 'skip' or 'pass', not '%s'", arg);
 		return 1;
 	case NP_OPT_LINE_BUFFERED:
 		cli->line_buffered = 1;
@@ -504,10 +507,13 @@ display_name(const char *path)
 	return path == NULL || strcmp(path, "-") == 0 ? "stdin" : path;
 }
 
-/* Reports a failed document and marks the run as failed. */
+/* Reports a failed document and marks the run as failed.  Out of memory
+ * ends the run: "NAME: out of memory", exit 1. */
 static void
 doc_failed(struct np_cli *cli, const char *name, int rc)
 {
+	if (rc == NP_ENOMEM)
+		np_die("%s", np_strerror(rc));
 	if (rc == NP_EIO)
 		np_doc_warn(cli, "%s: %s", name, strerror(errno));
 	else if (cli->nul || cli->jsonl_in)
@@ -542,7 +548,8 @@ run_text_document(struct np_cli *cli, np_doc_fn fn, void *arg,
 }
 
 /* Opens an operand and, with --jsonl, switches to JSON Lines records
- * when the input starts with '{'.  Returns NULL after reporting. */
+ * when the input starts with '{' (after white space or a BOM).  Returns
+ * NULL after reporting. */
 static struct np_reader *
 open_operand(struct np_cli *cli, const char *path, int *jsonl_input)
 {
@@ -555,12 +562,147 @@ open_operand(struct np_cli *cli, const char *path, int *jsonl_input)
 		cli->status = 1;
 		return NULL;
 	}
-	/* blank input in JSON Lines mode holds no record, not an empty text */
-	if (cli->jsonl && !cli->nul && ((c = np_reader_peek(r)) == '{' || c == -1)) {
+	if (!cli->jsonl || cli->nul)
+		return r;
+	/* blank input in JSON Lines mode holds no record, not an empty
+	 * text; a failed read is reported as in the other modes */
+	if ((c = np_reader_peek(r)) < -1) {
+		doc_failed(cli, display_name(path), c);
+		np_reader_close(r);
+		return NULL;
+	}
+	if (c == '{' || c == -1) {
 		np_reader_set_records(r, '\n');
 		*jsonl_input = 1;
 	}
 	return r;
+}
+
+/* Where the bytes of an oversize document go with --on-error=pass: out
+ * unchanged (as a JSON string when plain text is wrapped as JSON). */
+struct pass_sink {
+	struct np_cli *cli;
+	int wrap;		/* write {"doc":N,"FIELD":"...", escaped */
+	int started;		/* the document's first bytes were written */
+	char carry[4];		/* a UTF-8 sequence cut by the piece end */
+	size_t ncarry;
+};
+
+/* Writes s[0..n) escaped for a JSON string, without quotes. */
+static void
+write_escaped_piece(const char *s, size_t n)
+{
+	static struct np_buf b;
+
+	np_buf_clear(&b);
+	if (np_json_escape(&b, s, n) != NP_OK)
+		np_die("%s", np_strerror(NP_ENOMEM));
+	np_out_write(b.data + 1, b.len - 2);
+}
+
+static void
+pass_piece(void *ctx, const char *p, size_t n)
+{
+	struct pass_sink *ps = ctx;
+	size_t keep = 0, i;
+
+	if (!ps->wrap) {
+		np_out_write(p, n);
+		ps->started = 1;
+		return;
+	}
+	if (!ps->started) {
+		const char *f = ps->cli->to ? ps->cli->to : ps->cli->field;
+
+		np_out_printf("{\"doc\":%zu,", ps->cli->docno + 1);
+		np_out_json_string(f, strlen(f));
+		np_out_str(":\"");
+		ps->started = 1;
+	}
+	/* complete a sequence cut by the last piece */
+	while (ps->ncarry > 0 && ps->ncarry < 4 && n > 0 &&
+	    ((unsigned char)*p & 0xC0) == 0x80) {
+		ps->carry[ps->ncarry++] = *p++;
+		n--;
+	}
+	if (ps->ncarry > 0 && (n > 0 || ps->ncarry == 4)) {
+		write_escaped_piece(ps->carry, ps->ncarry);
+		ps->ncarry = 0;
+	}
+	/* hold back a lead byte and its continuations at the end */
+	for (i = n; i > 0 && n - i < 3; i--)
+		if (((unsigned char)p[i - 1] & 0xC0) != 0x80) {
+			if ((unsigned char)p[i - 1] >= 0xC0)
+				keep = n - (i - 1);
+			break;
+		}
+	write_escaped_piece(p, n - keep);
+	memcpy(ps->carry + ps->ncarry, p + n - keep, keep);
+	ps->ncarry += keep;
+}
+
+/* Ends a passed-through document (see pass_piece). */
+static void
+pass_end(struct pass_sink *ps)
+{
+	if (ps->wrap && ps->started) {
+		if (ps->ncarry)
+			write_escaped_piece(ps->carry, ps->ncarry);
+		np_out_str("\"}\n");
+	}
+	ps->started = 0;
+	ps->ncarry = 0;
+}
+
+/*
+ * A document over --max-doc-size (record n, line n in JSON Lines): it is
+ * reported with its number; --on-error says what happens to it: stop (in
+ * JSON Lines the run stops; else an empty record keeps the records
+ * aligned and the exit status is 1), skip (left out), pass (copied
+ * through unchanged by the sink).  Returns -1 to stop the run.
+ */
+static int
+oversize(struct np_cli *cli, const char *name, int jsonl_input, size_t lineno,
+    struct pass_sink *ps)
+{
+	const char *why = np_strerror(NP_ETOOBIG);
+
+	cli->docno++;
+	if (jsonl_input)
+		np_warn("%s: line %zu: %s", name, lineno, why);
+	else if (cli->nul)
+		np_warn("%s: document %zu: %s", name, cli->docno, why);
+	else
+		np_warn("%s: %s", name, why);
+	if (cli->skip_bad == NP_ON_ERROR_PASS) {
+		pass_end(ps);
+		if (jsonl_input)
+			np_out_putc('\n');
+		else if (cli->nul)
+			np_out_putc('\0');
+		cli->big_docs++;
+		return 0;
+	}
+	if (cli->skip_bad == NP_ON_ERROR_SKIP) {
+		cli->big_docs++;
+		return 0;
+	}
+	cli->status = 1;
+	if (jsonl_input)
+		return -1;
+	if (cli->nul)
+		np_out_putc('\0');
+	return 0;
+}
+
+/* After a document: a mapped file that shrank meanwhile damaged it. */
+static void
+check_changed(struct np_cli *cli, struct np_reader *r, const char *name)
+{
+	if (np_reader_changed(r)) {
+		np_warn("%s: file changed while reading", name);
+		cli->status = 1;
+	}
 }
 
 /*
@@ -572,17 +714,18 @@ static int
 each_whole_document(struct np_cli *cli, struct np_reader *r, const char *name,
     int jsonl_input, np_doc_fn fn, void *arg)
 {
+	struct pass_sink ps = { cli, 0, 0, { 0 }, 0 };
 	const char *buf;
 	size_t len, lineno = 0;
 	int rc;
 
+	ps.wrap = cli->jsonl && !jsonl_input && cli->jsonl_kind == NP_JSONL_REPLACE;
+	if (cli->skip_bad == NP_ON_ERROR_PASS)
+		np_reader_set_overflow(r, pass_piece, &ps);
 	while ((rc = np_reader_next(r, &buf, &len)) != 0) {
 		if (rc == NP_ETOOBIG) {
-			/* an empty record keeps the records aligned */
-			cli->docno++;
-			doc_failed(cli, name, rc);
-			if (cli->nul)
-				np_out_putc('\0');
+			if (oversize(cli, name, jsonl_input, ++lineno, &ps) != 0)
+				return -1;
 			continue;
 		}
 		if (rc < 0) {
@@ -598,6 +741,7 @@ each_whole_document(struct np_cli *cli, struct np_reader *r, const char *name,
 		cli->docno++;
 		if ((rc = run_text_document(cli, fn, arg, buf, len)) < 0)
 			doc_failed(cli, name, rc);
+		check_changed(cli, r, name);
 		if (cli->nul)
 			np_out_putc('\0');
 		after_piece(cli, len, 1);
@@ -709,6 +853,8 @@ np_cli_each_chunk(struct np_cli *cli, int argc, char **argv, size_t chunk,
 int
 np_cli_finish(struct np_cli *cli)
 {
+	const char *did = cli->skip_bad == NP_ON_ERROR_PASS ? "passed" : "skipped";
+
 	if (cli->progress_on)
 		progress_line(cli, now(), 1);
 	if (cli->suppressed > 0)
@@ -721,8 +867,11 @@ np_cli_finish(struct np_cli *cli)
 		    cli->found_what ? cli->found_what : "found", cli->found);
 	}
 	if (cli->bad_lines > 0)
-		np_warn("skipped %zu malformed JSON line%s", cli->bad_lines,
+		np_warn("%s %zu malformed JSON line%s", did, cli->bad_lines,
 		    cli->bad_lines == 1 ? "" : "s");
+	if (cli->big_docs > 0)
+		np_warn("%s %zu document%s over --max-doc-size", did, cli->big_docs,
+		    cli->big_docs == 1 ? "" : "s");
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (errno != EPIPE)

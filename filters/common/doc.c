@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -34,7 +35,105 @@ struct np_reader {
 	size_t maplen;
 	int in_doc;		/* chunk mode: inside a document */
 	size_t doc_offset;	/* chunk mode: offset of pos in its document */
+	np_sink_fn overflow;	/* gets the bytes of a document over max_doc */
+	void *overflow_ctx;
 };
+
+/*
+ * A mapped file that shrinks under us makes the pages past its new end
+ * fault (SIGBUS on a load, EFAULT from write(2)).  One mapping is live at
+ * a time; the handler puts zero pages over the lost part of it and marks
+ * it changed, so the tool finishes the document and the frame reports
+ * "file changed while reading" instead of dying.  Frame state, not
+ * engine state: a signal handler can only reach it through a global.
+ */
+static struct {
+	char *volatile base;
+	volatile size_t len;
+	volatile sig_atomic_t changed;
+	int installed;
+	struct sigaction old;
+} live;
+
+/* Replaces the pages of the live mapping from addr to its end with zero
+ * pages.  Returns 1 when addr was inside it.  (Called from the SIGBUS
+ * handler: only system calls.) */
+static int
+repair_mapping(const void *addr)
+{
+	char *base = live.base, *a = (char *)addr;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), from;
+
+	if (base == NULL || a < base || a >= base + live.len)
+		return 0;
+	from = (size_t)(a - base) / page * page;
+	if (mmap(base + from, live.len - from, PROT_READ,
+	    MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED)
+		return 0;
+	live.changed = 1;
+	return 1;
+}
+
+/* SIGBUS: a fault in the live mapping is repaired and the load retried;
+ * any other goes to the action that was there before. */
+static void
+on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+	if (repair_mapping(si->si_addr))
+		return;
+	sigaction(SIGBUS, &live.old, NULL);
+	if (live.old.sa_flags & SA_SIGINFO)
+		live.old.sa_sigaction(sig, si, uc);
+	else if (live.old.sa_handler != SIG_IGN && live.old.sa_handler != SIG_DFL)
+		live.old.sa_handler(sig);
+	/* else: returning re-runs the load, which now gets the old action */
+}
+
+/* Makes p..p+len the live mapping (NULL: none) and installs the handler
+ * the first time. */
+static void
+set_live(char *p, size_t len)
+{
+	struct sigaction sa;
+
+	if (p != NULL && !live.installed) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_sigaction = on_sigbus;
+		sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+		sigemptyset(&sa.sa_mask);
+		if (sigaction(SIGBUS, &sa, &live.old) == 0)
+			live.installed = 1;
+	}
+	live.base = NULL;
+	live.len = len;
+	live.base = p;
+	live.changed = 0;
+}
+
+/* Called by the writer when write(2) said EFAULT for p..p+n; see doc.h. */
+int
+np_reader_fault(const void *p, size_t n)
+{
+	const char *a = p, *base = live.base;
+
+	if (base == NULL || n == 0 || a + n <= base || a >= base + live.len)
+		return 0;
+	return repair_mapping(a < base ? base : a);
+}
+
+/* True when the live mapping is r's and lost pages were replaced. */
+int
+np_reader_changed(struct np_reader *r)
+{
+	struct stat st;
+
+	if (r->map == NULL)
+		return 0;
+	if (live.base == r->map && live.changed)
+		return 1;
+	/* shrunk without a fault (the tool did not touch the lost part) */
+	return fstat(r->fd, &st) == 0 && (uintmax_t)st.st_size < (uintmax_t)r->maplen;
+}
 
 /*
  * Whole-file mode on a regular file: maps it when that is safe, so the
@@ -59,6 +158,7 @@ map_whole_file(struct np_reader *r)
 		if (p != MAP_FAILED) {
 			r->map = p;
 			r->maplen = (size_t)st.st_size;
+			set_live(p, r->maplen);
 			return 1;
 		}
 	}
@@ -97,8 +197,11 @@ np_reader_close(struct np_reader *r)
 		return;
 	if (r->close_fd)
 		close(r->fd);
-	if (r->map != NULL)
+	if (r->map != NULL) {
+		if (live.base == r->map)
+			set_live(NULL, 0);
 		munmap(r->map, r->maplen);
+	}
 	np_buf_free(&r->buf);
 	free(r);
 }
@@ -140,7 +243,16 @@ fill(struct np_reader *r)
 	return (long)n;
 }
 
-/* Discards input up to and including the next NUL (or to EOF). */
+/* Passes n bytes of an oversize document to the overflow sink. */
+static void
+overflow(struct np_reader *r, const char *p, size_t n)
+{
+	if (r->overflow != NULL && n > 0)
+		r->overflow(r->overflow_ctx, p, n);
+}
+
+/* Discards input up to and including the next record end (or to EOF),
+ * giving it to the overflow sink. */
 static int
 skip_record(struct np_reader *r)
 {
@@ -149,9 +261,11 @@ skip_record(struct np_reader *r)
 		long n;
 
 		if (z != NULL) {
+			overflow(r, r->buf.data + r->pos, (size_t)(z - (r->buf.data + r->pos)));
 			r->pos = (size_t)(z - r->buf.data) + 1;
 			return NP_OK;
 		}
+		overflow(r, r->buf.data + r->pos, r->buf.len - r->pos);
 		r->pos = r->buf.len = 0;
 		if ((n = fill(r)) < 0)
 			return (int)n;
@@ -184,22 +298,26 @@ np_reader_next(struct np_reader *r, const char **buf, size_t *len)
 				*buf = r->buf.data + r->pos;
 				*len = (size_t)(z - *buf);
 				r->pos += *len + 1;
-				if (*len > r->max_doc)
+				if (*len > r->max_doc) {
+					overflow(r, *buf, *len);
 					return NP_ETOOBIG;
+				}
 				return 1;
 			}
 			scanned = have;
 		}
 		if (have > r->max_doc) {
-			/* too big: drop what we hold and the rest of the document */
-			r->pos = r->buf.len = 0;
+			/* too big: drop what we hold and the rest of the
+			 * document (the sink may copy it out) */
 			if (r->nul) {
 				int rc = skip_record(r);
 
 				return rc == NP_OK ? NP_ETOOBIG : rc;
 			}
-			while ((n = fill(r)) > 0)
+			do {
+				overflow(r, r->buf.data + r->pos, r->buf.len - r->pos);
 				r->pos = r->buf.len = 0;
+			} while ((n = fill(r)) > 0);
 			r->started = 1;
 			return n < 0 ? (int)n : NP_ETOOBIG;
 		}
@@ -294,23 +412,41 @@ np_reader_next_chunk(struct np_reader *r, size_t chunk, struct np_chunk *c)
 	}
 }
 
-/* Returns the first byte of the input that is not white space, without
- * consuming anything, or -1 when the input holds none (or on error). */
+/* Returns the first byte of the input that is not white space (a UTF-8
+ * byte order mark at the start counts as white space), without consuming
+ * anything; -1 when the input holds none; NP_EIO or NP_ENOMEM when
+ * reading failed. */
 int
 np_reader_peek(struct np_reader *r)
 {
 	size_t i = 0;
+	long n;
 
 	for (;;) {
+		if (i == 0 && r->pos == 0 && r->buf.len >= 3 &&
+		    memcmp(r->buf.data, "\xEF\xBB\xBF", 3) == 0)
+			i = 3;
 		for (; r->pos + i < r->buf.len; i++) {
 			unsigned char c = (unsigned char)r->buf.data[r->pos + i];
 
 			if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
 				return c;
 		}
-		if (r->buf.len - r->pos > READ_SIZE * 4 || fill(r) <= 0)
+		if (r->buf.len - r->pos > READ_SIZE * 4)
+			return -1;
+		if ((n = fill(r)) < 0)
+			return (int)n;
+		if (n == 0)
 			return -1;
 	}
+}
+
+/* Sets where the bytes of an oversize document go; see doc.h. */
+void
+np_reader_set_overflow(struct np_reader *r, np_sink_fn sink, void *ctx)
+{
+	r->overflow = sink;
+	r->overflow_ctx = ctx;
 }
 
 /* Switches to records ended by c (JSON Lines: LF). */

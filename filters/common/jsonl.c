@@ -9,6 +9,7 @@
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "newsprep/json.h"
 #include "newsprep/jsonl.h"
@@ -271,12 +272,48 @@ write_part(const char *line, size_t len, const struct np_json_member *m, int n,
 	np_out_putc('\n');
 }
 
-/* Reports a malformed line; returns what np_jsonl_line should return. */
+/* jansson's allocations go through these, so that a failed one is out
+ * of memory, not a malformed line (jansson reports both as parse
+ * errors). */
+static int alloc_failed;
+
+static void *
+hook_malloc(size_t n)
+{
+	void *p;
+
+	/* jansson goes on after a failed allocation (one more per byte of
+	 * a string): fail the rest of the line at once */
+	if (alloc_failed || (p = malloc(n)) == NULL) {
+		alloc_failed = 1;
+		return NULL;
+	}
+	return p;
+}
+
+static void
+alloc_hooks(void)
+{
+	static int done;
+
+	if (!done) {
+		json_set_alloc_funcs(hook_malloc, free);
+		done = 1;
+	}
+}
+
+/* Reports a malformed line; returns what np_jsonl_line should return.
+ * --on-error=pass copies it through unchanged. */
 static int
-bad_line(struct np_cli *cli, const char *name, size_t lineno, const char *why)
+bad_line(struct np_cli *cli, const char *name, size_t lineno, const char *why,
+    const char *line, size_t len)
 {
 	np_doc_warn(cli, "%s: line %zu: %s", name, lineno, why);
-	if (cli->skip_bad) {
+	if (cli->skip_bad != NP_ON_ERROR_STOP) {
+		if (cli->skip_bad == NP_ON_ERROR_PASS) {
+			np_out_write(line, len);
+			np_out_putc('\n');
+		}
 		cli->bad_lines++;
 		return NP_OK;
 	}
@@ -301,12 +338,18 @@ np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
 		np_out_putc('\n');
 		return NP_OK;
 	}
+	alloc_hooks();
+	alloc_failed = 0;
 	obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+	if (alloc_failed) {
+		json_decref(obj);
+		np_die("%s", np_strerror(NP_ENOMEM));
+	}
 	if (obj == NULL)
-		return bad_line(cli, name, lineno, jerr.text);
+		return bad_line(cli, name, lineno, jerr.text, line, len);
 	if (!json_is_object(obj)) {
 		json_decref(obj);
-		return bad_line(cli, name, lineno, "not a JSON object");
+		return bad_line(cli, name, lineno, "not a JSON object", line, len);
 	}
 	field = json_object_get(obj, cli->field);
 	if (!json_is_string(field)) {
@@ -314,13 +357,13 @@ np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
 
 		snprintf(why, sizeof(why), "no string field \"%s\"", cli->field);
 		json_decref(obj);
-		return bad_line(cli, name, lineno, why);
+		return bad_line(cli, name, lineno, why, line, len);
 	}
 	n = np_json_members(line, len, m, MAX_MEMBERS, &close);
 	if (n < 0 || n > MAX_MEMBERS) {
 		json_decref(obj);
 		return bad_line(cli, name, lineno, n < 0 ? "not a JSON object" :
-		    "too many top-level keys");
+		    "too many top-level keys", line, len);
 	}
 	cli->docno++;
 	cli->jsonl_in = 1;
@@ -330,6 +373,8 @@ np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
 	np_out_capture(NULL);
 	json_decref(obj);
 	cli->jsonl_in = 0;
+	if (rc == NP_ENOMEM)
+		np_die("%s", np_strerror(rc));
 	if (rc < 0) {
 		np_doc_warn(cli, "%s: line %zu: %s", name, lineno, np_strerror(rc));
 		cli->status = 1;
@@ -341,7 +386,7 @@ np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
 	case NP_JSONL_REPLACE:
 		np_buf_clear(&val);
 		if (np_json_escape(&val, cap.data ? cap.data : "", cap.len) != NP_OK)
-			return NP_ENOMEM;
+			np_die("%s", np_strerror(NP_ENOMEM));
 		write_spliced(line, len, m, n, close, cli->to ? cli->to : cli->field,
 		    val.data, val.len, 0);
 		break;

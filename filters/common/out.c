@@ -46,10 +46,21 @@ np_out_write(const void *p, size_t n)
 			np_die("%s", np_strerror(NP_ENOMEM));
 		return;
 	}
-	errno = 0;
-	if (fwrite(p, 1, n, stdout) != n)
-		write_failed();
 	written += n;
+	for (;;) {
+		size_t w;
+
+		errno = 0;
+		if ((w = fwrite(p, 1, n, stdout)) == n)
+			break;
+		/* EFAULT: p lies in a mapped input file that shrank; the
+		 * reader puts zeros there (and reports the file changed) */
+		if (errno != EFAULT || !np_reader_fault((const char *)p + w, n - w))
+			write_failed();
+		clearerr(stdout);
+		p = (const char *)p + w;
+		n -= w;
+	}
 }
 
 size_t

@@ -5,7 +5,13 @@
  * NUL-terminated record of it; a final record without its NUL counts too,
  * and empty input in NUL mode holds no record.  Documents larger than
  * max_doc are skipped with NP_ETOOBIG (their bytes are read and dropped in
- * bounded memory, never held).
+ * bounded memory, never held, or handed to an overflow sink that may copy
+ * them out: --on-error=pass).
+ *
+ * A regular file is mapped, not read.  When it shrinks while mapped, the
+ * lost pages read as zeros instead of killing the process with SIGBUS,
+ * and np_reader_changed says so: the frame then reports "file changed
+ * while reading".
  *
  * np_reader_next gives whole documents.  np_reader_next_chunk gives a
  * document in pieces of about `chunk` bytes cut after a newline (after a
@@ -26,6 +32,9 @@ extern "C" {
 #define NP_CHUNK_DEFAULT ((size_t)1 << 20)	/* 1 MiB */
 
 struct np_reader;
+
+/* Receives n bytes of a document being skipped. */
+typedef void (*np_sink_fn)(void *ctx, const char *p, size_t n);
 
 /* A piece of a document (see np_reader_next_chunk). */
 struct np_chunk {
@@ -60,9 +69,25 @@ int np_reader_next_chunk(struct np_reader *r, size_t chunk, struct np_chunk *c);
 
 void np_reader_close(struct np_reader *r);
 
-/* Returns the first non-blank byte of the input without consuming it, or
- * -1 when there is none within the first megabyte. */
+/* Returns the first non-blank byte of the input without consuming it (a
+ * UTF-8 BOM at the start is skipped), -1 when there is none within the
+ * first megabytes, or NP_EIO (errno set) / NP_ENOMEM when reading
+ * failed. */
 int np_reader_peek(struct np_reader *r);
+
+/* Gives the bytes of every document over max_doc to sink (in pieces, in
+ * order, without the record end) before NP_ETOOBIG is returned for it.
+ * NULL: they are dropped. */
+void np_reader_set_overflow(struct np_reader *r, np_sink_fn sink, void *ctx);
+
+/* True when the file of the document just handed out shrank while it was
+ * mapped (its lost bytes were read as zeros): the document is damaged. */
+int np_reader_changed(struct np_reader *r);
+
+/* For the writer: write(2) failed with EFAULT on p..p+n.  When that lies in
+ * a mapped input file that shrank, puts zero pages over the lost part and
+ * returns 1 (retry the write); else 0. */
+int np_reader_fault(const void *p, size_t n);
 
 /* Switches the reader to records ended by the byte c (LF for JSON Lines). */
 void np_reader_set_records(struct np_reader *r, int c);

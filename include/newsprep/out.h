@@ -75,8 +75,9 @@ struct np_cli {
 	const char *jsonl_key;	/* key for NP_JSONL_ADD ("quotes", "dates") */
 	const char *field;	/* --field (default "text") */
 	const char *to;		/* --to FIELD or NULL */
-	int skip_bad;		/* --on-error=skip */
-	size_t bad_lines;	/* malformed lines skipped */
+	int skip_bad;		/* --on-error=skip (1) or pass (2) */
+	size_t bad_lines;	/* malformed lines skipped or passed */
+	size_t big_docs;	/* documents over max_doc skipped or passed */
 	/* the rest of the common options (see np_cli_getopt) */
 	const char *lang;	/* -L LIST as given (checked), or NULL */
 	int line_buffered;	/* --line-buffered: flush after every record */
@@ -191,6 +192,9 @@ typedef int (*np_chunk_fn)(void *arg, struct np_cli *cli, const struct np_chunk 
  */
 void np_cli_each_document(struct np_cli *cli, int argc, char **argv, np_doc_fn fn, void *arg);
 void np_cli_each_chunk(struct np_cli *cli, int argc, char **argv, size_t chunk, np_chunk_fn fn, void *arg);
+
+/* --on-error values (cli->skip_bad). */
+enum { NP_ON_ERROR_STOP, NP_ON_ERROR_SKIP, NP_ON_ERROR_PASS };
 
 /* Flushes and closes stdout; returns the exit status for main. */
 int np_cli_finish(struct np_cli *cli);

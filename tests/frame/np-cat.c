@@ -7,15 +7,20 @@
  *   np-cat [-z] [--jsonl] [--mode replace|add|split|upper] [FILE]...
  * replace: output = input; add: adds "len":N (byte count, with --jsonl
  * input); split: splits the text at each '|' into records; upper:
- * upper-cases ASCII (to see that a field really is replaced).
+ * upper-cases ASCII (to see that a field really is replaced);
+ * shrink-read, shrink-write: truncates the file $NP_CAT_TRUNCATE to 0
+ * bytes first, then reads every byte of the document (a load fault) or
+ * writes it out at once (write(2) faults), as a tool would whose input
+ * file is truncated while it works.
  */
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include "newsprep/json.h"
 #include "newsprep/jsonl.h"
 #include "newsprep/out.h"
 
-enum mode { REPLACE, ADD, SPLIT, UPPER };
+enum mode { REPLACE, ADD, SPLIT, UPPER, SHRINK_READ, SHRINK_WRITE };
 
 static const struct np_opt opts[] = {
 	{ 'm', "mode", "MODE", "replace (default), add, split or upper" },
@@ -36,6 +41,21 @@ cat_doc(void *arg, struct np_cli *cli, const char *buf, size_t len)
 
 	np_cli_count(cli, 1);
 	switch (m) {
+	case SHRINK_READ:
+	case SHRINK_WRITE: {
+		const char *path = getenv("NP_CAT_TRUNCATE");
+		unsigned sum = 0;
+
+		if (path != NULL && truncate(path, 0) != 0)
+			return NP_EIO;
+		if (m == SHRINK_READ) {
+			for (i = 0; i < len; i++)
+				sum += (unsigned char)buf[i];
+			np_out_printf("%u\n", sum);
+		} else
+			np_out_write(buf, len);
+		break;
+	}
 	case ADD:
 		np_out_printf("%zu", len);
 		if (!cli->jsonl_in)
@@ -88,6 +108,10 @@ main(int argc, char **argv)
 			m = SPLIT;
 		else if (strcmp(arg, "upper") == 0)
 			m = UPPER;
+		else if (strcmp(arg, "shrink-read") == 0)
+			m = SHRINK_READ;
+		else if (strcmp(arg, "shrink-write") == 0)
+			m = SHRINK_WRITE;
 		else if (strcmp(arg, "replace") == 0)
 			m = REPLACE;
 		else
