@@ -297,11 +297,8 @@ main(int argc, char **argv)
 			break;
 		}
 	}
-	if (cli.lang != NULL) {
-		if (strchr(cli.lang, ',') != NULL)
-			np_usage_error("-L: strip-boilerplate takes one language or all, not '%s'", cli.lang);
+	if (cli.lang != NULL)
 		o.lang = cli.lang;
-	}
 	if (r.invert && r.explain)
 		np_usage_error("--explain: cannot be used with -v");
 	if (templates && cli.jsonl)

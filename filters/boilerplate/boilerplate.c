@@ -200,6 +200,34 @@ load_list(struct bp_wordtab *t, struct bp_wordtab *first, const char *data, size
 	return a.rc;
 }
 
+/* The languages of an opts.lang list ("de,fr"; "auto" or NULL is all of
+ * them) as bits of np_boilerplate_langs, or 0 for an unknown code. */
+static unsigned
+parse_langs(const char *list)
+{
+	unsigned m = 0;
+	const char *p = list;
+	size_t n;
+	int i, found;
+
+	if (list == NULL || strcmp(list, "auto") == 0 || strcmp(list, "all") == 0)
+		return (1u << NP_BP_NLANGS) - 1;
+	for (;;) {
+		n = strcspn(p, ",");
+		for (i = 0, found = 0; i < NP_BP_NLANGS && !found; i++)
+			if (strlen(np_boilerplate_langs[i]) == n &&
+			    memcmp(p, np_boilerplate_langs[i], n) == 0) {
+				m |= 1u << i;
+				found = 1;
+			}
+		if (!found)
+			return 0;
+		if (p[n] == '\0')
+			return m;
+		p += n + 1;
+	}
+}
+
 struct np_boilerplate *
 np_boilerplate_new(const struct np_boilerplate_opts *o, int *err)
 {
@@ -220,16 +248,15 @@ np_boilerplate_new(const struct np_boilerplate_opts *o, int *err)
 	}
 	bp->o = *o;
 	bp->lang = -1;
-	if (o->lang != NULL && strcmp(o->lang, "auto") != 0) {
-		for (i = 0; i < NP_BP_NLANGS; i++)
-			if (strcmp(o->lang, np_boilerplate_langs[i]) == 0)
-				bp->lang = i;
-		if (bp->lang < 0) {
-			free(bp);
-			*err = NP_EINVAL;
-			return NULL;
-		}
+	if ((bp->langs = parse_langs(o->lang)) == 0) {
+		free(bp);
+		*err = NP_EINVAL;
+		return NULL;
 	}
+	/* one language is fixed; of several, each page picks its own */
+	for (i = 0; i < NP_BP_NLANGS; i++)
+		if (bp->langs == 1u << i)
+			bp->lang = i;
 	for (i = 0; i < NP_BP_NLANGS && rc == NP_OK; i++)
 		rc = load_list(&bp->words, NULL, stoplists[i].data, *stoplists[i].len,
 		    1u << i, load_word);

@@ -157,6 +157,7 @@ struct bp_unit {
 struct np_boilerplate {
 	struct np_boilerplate_opts o;
 	int lang;		/* fixed language index, or -1 for auto */
+	unsigned langs;		/* bits of the languages auto may pick */
 	struct bp_wordtab words;	/* stopwords and date words */
 	struct bp_wordtab furn;		/* furniture phrases */
 	struct bp_wordtab furn_first;	/* their first words */

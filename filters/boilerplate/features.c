@@ -792,9 +792,9 @@ np_bp_page_features(struct np_boilerplate *bp, const char *buf, size_t len,
 			for (k = 0; k < NP_BP_NLANGS; k++)
 				hits[k] += bp->u[i].lhits[k];
 		}
-		lang = 0;
-		for (k = 1; k < NP_BP_NLANGS; k++)
-			if (hits[k] > hits[lang])
+		lang = -1;
+		for (k = 0; k < NP_BP_NLANGS; k++)
+			if ((bp->langs & 1u << k) && (lang < 0 || hits[k] > hits[lang]))
 				lang = k;
 		if (words >= 50 && (double)hits[lang] < 0.08 * (double)words) {
 			/* no stoplist fits: the page's own frequent words */

@@ -25,7 +25,9 @@ extern "C" {
 extern const char *const np_boilerplate_langs[NP_BP_NLANGS];
 
 struct np_boilerplate_opts {
-	const char *lang;	/* "auto" (default) or one of np_boilerplate_langs */
+	const char *lang;	/* "auto" (default), or a comma-separated list of
+				   np_boilerplate_langs: one is used on every page,
+				   of several each page takes the one it fits */
 	size_t length_low;	/* 70: shorter units are "short" */
 	size_t length_high;	/* 200: longer stopword-rich units are "good" */
 	double stopwords_low;	/* .30: density at or above makes "near-good" */

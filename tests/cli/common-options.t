@@ -40,6 +40,12 @@ run normalize-dates --lang=en -l "$T/de-en"
 is "$(cut -f4 "$OUT" | grep -c 2024-03-03)" 0 "normalize-dates --lang=en: not the German date"
 run strip-boilerplate -L all "$page"
 is "$RC" 0 "strip-boilerplate -L all: the default"
+de=$FIX/boilerplate-de-page.txt
+strip-boilerplate -L de "$de" > "$T/de.out"
+run strip-boilerplate -L fr,de "$de"
+is_file "$OUT" "$T/de.out" "strip-boilerplate -L fr,de: a German page takes the German stoplist"
+run strip-boilerplate -L fr "$de"
+cmp -s "$OUT" "$T/de.out"; ok $((!$?)) "strip-boilerplate -L fr: the French one, another result"
 for tool in split-articles extract-quotes; do
 	run $tool -L en "$page"
 	is "$RC" 2 "$tool -L: refused, the tool has no choice of language"
