@@ -1,8 +1,13 @@
 /*
  * gencorpus - write a reproducible news-like benchmark corpus.
  *
- * usage: gencorpus [-s SEED] [-S STATSFILE] MEGABYTES > corpus
+ * usage: gencorpus [-j] [-s SEED] [-S STATSFILE] MEGABYTES > corpus
+ *        gencorpus -J < corpus > corpus.jsonl
  *
+ * -j writes the same documents as JSON Lines, {"id":N,"text":"..."} a
+ * line, for the --jsonl runs (MEGABYTES counts the documents' bytes, so
+ * both forms hold the same documents); -J turns NUL-separated documents
+ * (UTF-8) read from standard input into those JSON Lines.
  * Writes NUL-terminated documents until at least MEGABYTES * 10^6 bytes
  * are out (MEGABYTES may have a fraction: 0.25).  A smaller size with
  * the same seed gives a prefix of the larger corpus, so a slice for slow
@@ -834,7 +839,10 @@ l_quote(const struct lang *L)
 {
 	puts_(L->qo);
 	l_sentence(L);
-	olen -= 2;		/* the space and the full stop */
+	olen--;			/* the space */
+	do			/* and the full stop, a whole character */
+		olen--;
+	while (olen > 0 && (ob[olen] & 0xC0) == 0x80);
 	puts_(L->qc);
 	putf(", %s %s %s. ", L->said[rnd((unsigned)L->nsaid)], PICK(given),
 	    PICK(surname));
@@ -925,6 +933,333 @@ digest_dump(void)
 	}
 }
 
+/* ---- wire copy: surname and pronoun speakers, apostrophes ---- */
+
+static const char *const en_contraction[] = {
+	"don't", "won't", "can't", "it's", "we're", "they've", "isn't", "wasn't",
+	"we'll", "that's", "there's", "I'm", "you'd", "hasn't", "couldn't",
+};
+static const char *const en_irish[] = {
+	"O'Brien", "O'Neill", "D'Souza", "O'Connor", "Dell'Orto", "N'Diaye",
+};
+
+/* A clause with contractions and possessives, as people speak. */
+static void
+en_spoken_clause(void)
+{
+	switch (rnd(6)) {
+	case 0:
+		putf("%s going to %s the %s's plan", PICK(en_contraction), PICK(vinf),
+		    PICK(noun));
+		break;
+	case 1:
+		putf("the %s %s what we asked for, and %s ready to %s it", PICK(noun),
+		    rnd(2) ? "isn't" : "wasn't", rnd(2) ? "we're" : "they're", PICK(vinf));
+		break;
+	case 2:
+		putf("%s about the %s; %s about %s", rnd(2) ? "it's not" : "this isn't",
+		    PICK(noun), rnd(2) ? "it's" : "that's", PICK(nouns));
+		break;
+	case 3:
+		putf("we %s %s the %s until the '%02u election", rnd(2) ? "won't" : "can't",
+		    PICK(vinf), PICK(noun), rnd(30));
+		break;
+	case 4:
+		putf("%s, and %s %s", rnd(2) ? "I'm not worried" : "I'm worried",
+		    PICK(nouns), rnd(2) ? "shouldn't be either" : "know it");
+		break;
+	default:
+		en_said_clause();
+		break;
+	}
+}
+
+/* A wire story: a first mention with full name and title, then the
+ * surname, pronouns and "said Surname", curly and straight marks, single
+ * quotation marks in headlines, many apostrophes. */
+static void
+en_wire(size_t target, int lede)
+{
+	size_t start = olen, s;
+	const char *sur[3], *giv[3];
+	int fem[3];
+
+	for (int i = 0; i < 3; i++) {
+		sur[i] = rnd(6) == 0 ? PICK(en_irish) : PICK(surname);
+		giv[i] = PICK(given);
+		fem[i] = (int)rnd(2);
+	}
+	if (lede) {
+		putf("%s's %s faces '%s' test\n\n", PICK(city), rnd(2) ? "mayor" : "council",
+		    PICK(adj));
+		putf("%s, %s %d (%s) - ", PICK(city), PICK(mon_abbr), 1 + rnd(28), PICK(agency));
+	}
+	putf("%s %s, %s, said on %s that %s's %s %s %s.\n\n", giv[0], sur[0],
+	    PICK(title_), PICK(weekday_en), PICK(org), PICK(noun),
+	    rnd(2) ? "wasn't" : "isn't", rnd(2) ? "finished" : "settled");
+	while (olen - start < target) {
+		int k = (int)rnd(3), n = 1 + (int)rnd(3);
+
+		for (int i = 0; i < n; i++) {
+			switch (rnd(9)) {
+			case 0:		/* "Clause," Surname said. */
+				puts_("\xe2\x80\x9c");
+				s = olen;
+				en_spoken_clause();
+				cap_from(s);
+				putf(",\xe2\x80\x9d %s said.", sur[k]);
+				break;
+			case 1:		/* "Clause," she said. */
+				puts_("\"");
+				s = olen;
+				en_spoken_clause();
+				cap_from(s);
+				putf(",\" %s %s.", fem[k] ? "she" : "he", PICK(said));
+				break;
+			case 2:		/* "Clause," said Surname, who ... */
+				puts_("\xe2\x80\x9c");
+				s = olen;
+				en_spoken_clause();
+				cap_from(s);
+				putf(",\xe2\x80\x9d said %s, who %s the %s in %d.", sur[k],
+				    PICK(vpast), PICK(noun), 1990 + rnd(34));
+				break;
+			case 3:		/* He said the ... 'scare' ... */
+				putf("%s said %s's '%s' %s %s %s.", fem[k] ? "She" : "He",
+				    PICK(org), PICK(adj), PICK(noun), PICK(en_contraction),
+				    PICK(vpast));
+				break;
+			case 4:		/* Ms Surname added: "..." */
+				putf("%s %s added: \xe2\x80\x9c", fem[k] ? "Ms." : "Mr.", sur[k]);
+				s = olen;
+				en_spoken_clause();
+				cap_from(s);
+				puts_(".\xe2\x80\x9d");
+				break;
+			case 5:		/* a paraphrase with a date */
+				putf("%s told reporters the %s would be %s ", sur[k], PICK(noun),
+				    PICK(vpast));
+				en_date();
+				puts_(".");
+				break;
+			default:
+				en_sentence();
+				olen--;
+				break;
+			}
+			puts_(" ");
+		}
+		olen--;
+		puts_("\n\n");
+	}
+}
+
+/* ---- rendered pages: w3m -dump of a news site ---- */
+
+/* Rewraps what was written from `from` on at `width` columns, each line
+ * indented by `indent` spaces (as a text browser renders a block); a
+ * newline in the text ends a line. */
+static void
+rewrap(size_t from, int width, int indent)
+{
+	size_t n = olen - from, i = 0, col = 0;
+	char *t = malloc(n + 1);
+
+	if (t == NULL) {
+		perror("gencorpus");
+		exit(1);
+	}
+	memcpy(t, ob + from, n);
+	olen = from;
+	while (i < n) {
+		size_t j = i;
+
+		if (t[i] == '\n') {
+			puts_("\n");
+			col = 0;
+			i++;
+			continue;
+		}
+		while (j < n && t[j] != ' ' && t[j] != '\n')
+			j++;
+		if (col > 0 && col + 1 + (j - i) > (size_t)width) {
+			puts_("\n");
+			col = 0;
+		}
+		if (col == 0) {
+			for (int k = 0; k < indent; k++)
+				puts_(" ");
+			col = (size_t)indent;
+		} else {
+			puts_(" ");
+			col++;
+		}
+		put(t + i, j - i);
+		col += j - i;
+		i = j < n && t[j] == ' ' ? j + 1 : j;
+	}
+	free(t);
+}
+
+/* A page as w3m renders it: link lists as short indented lines, a
+ * search form, the article hard-wrapped at 72-78 columns, some blocks
+ * indented, footnote-style link numbers, a footer of short lines. */
+static void
+rendered_page(size_t target)
+{
+	size_t start = olen, s;
+	int width = 72 + (int)rnd(7), n = 6 + (int)rnd(8), ref = 1;
+
+	putf("[%d]Skip to main content\n\n", ref++);
+	for (int i = 0; i < n; i++)
+		putf("   %s [%d]%s\n", rnd(3) ? "*" : "\xe2\x80\xa2", ref++, PICK(section));
+	putf("\n   [%d]Sign in    [%d]Subscribe\n   Search: [%-20s] [Go]\n\n", ref,
+	    ref + 1, "");
+	ref += 2;
+	s = olen;
+	en_headline();
+	rewrap(s, width, 0);
+	puts_("\n\n");
+	putf("   By [%d]", ref++);
+	person();
+	puts_("\n   ");
+	en_dateline();
+	puts_("\n");
+	while (olen - start < target) {
+		int indent = rnd(5) == 0 ? 3 : 0;
+
+		s = olen;
+		if (rnd(3) == 0)
+			en_wire(300, 0);
+		else
+			en_paragraph();
+		while (olen > s && ob[olen - 1] == '\n')
+			olen--;
+		rewrap(s, width - indent, indent);
+		puts_("\n\n");
+		if (chance(20)) {
+			putf("   [%d]", ref++);
+			en_headline();
+			putf("\n   [%d]", ref++);
+			en_headline();
+			puts_("\n\n");
+		}
+		if (chance(10))
+			puts_("   Advertisement\n\n");
+	}
+	puts_("   Related\n");
+	for (int i = 0; i < 4; i++) {
+		putf("     * [%d]", ref++);
+		en_headline();
+		puts_("\n");
+	}
+	putf("\n   [%d]About us  [%d]Contact  [%d]Privacy  [%d]Terms\n", ref, ref + 1,
+	    ref + 2, ref + 3);
+	putf("   \xc2\xa9 %d %s\n", 2010 + rnd(16), PICK(agency));
+}
+
+/* ---- more scripts: Greek, Arabic, Chinese, Japanese, Hindi, Ukrainian ---- */
+
+static const char *const el_month[] = {
+	"Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου",
+	"Ιουλίου", "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου" };
+static const char *const el_wd[] = {
+	"Δευτέρα", "Τρίτη", "Τετάρτη", "Πέμπτη", "Παρασκευή", "Σάββατο", "Κυριακή" };
+static const char *const el_rel[] = { "χθες", "σήμερα", "την περασμένη εβδομάδα", "πέρυσι" };
+static const char *const el_sent[] = {
+	"Η κυβέρνηση παρουσίασε %D το σχέδιο για την %N.",
+	"Σύμφωνα με τις αρχές, η %N αναβλήθηκε %D.",
+	"Πολλοί πολίτες επικρίνουν την %N που ψηφίστηκε %D.",
+	"Η %N θα συζητηθεί στη Βουλή %D.",
+};
+static const char *const el_noun[] = { "μεταρρύθμιση", "απεργία", "εκλογή", "γέφυρα", "φορολογία" };
+static const char *const el_said[] = { "δήλωσε", "είπε", "τόνισε" };
+static const char *const el_furn[] = { "Διαφήμιση", "Διαβάστε επίσης",
+	"Όλα τα δικαιώματα διατηρούνται. Επικοινωνία | Όροι χρήσης" };
+
+static const char *const ar_month[] = {
+	"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
+	"سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر" };
+static const char *const ar_wd[] = {
+	"الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد" };
+static const char *const ar_rel[] = { "أمس", "اليوم", "الأسبوع الماضي", "العام الماضي" };
+static const char *const ar_sent[] = {
+	"أعلنت الحكومة %D خطة جديدة بشأن %N.",
+	"قالت السلطات إن %N تأجلت %D.",
+	"انتقد كثير من المواطنين %N التي أقرت %D.",
+	"سيناقش البرلمان %N %D.",
+};
+static const char *const ar_noun[] = { "الإصلاحات", "الانتخابات", "الميزانية", "الضرائب", "الإضراب" };
+static const char *const ar_said[] = { "قال", "صرح", "أكد" };
+static const char *const ar_furn[] = { "إعلان", "اقرأ أيضا", "جميع الحقوق محفوظة. اتصل بنا | سياسة الخصوصية" };
+
+static const char *const zh_month[] = {
+	"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月" };
+static const char *const zh_wd[] = { "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日" };
+static const char *const zh_rel[] = { "昨天", "今天", "上周", "去年" };
+static const char *const zh_sent[] = {
+	"政府%D公布了关于%N的新计划。",
+	"据当局称，%N已于%D推迟。",
+	"许多市民批评%D通过的%N。",
+	"议会将于%D讨论%N。",
+};
+static const char *const zh_noun[] = { "改革", "选举", "预算", "税收", "罢工" };
+static const char *const zh_said[] = { "说", "表示", "指出" };
+static const char *const zh_furn[] = { "广告", "相关阅读", "版权所有 联系我们 | 隐私政策" };
+
+static const char *const ja_month[] = {
+	"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月" };
+static const char *const ja_wd[] = { "月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日" };
+static const char *const ja_rel[] = { "昨日", "今日", "先週", "昨年" };
+static const char *const ja_sent[] = {
+	"政府は%D、%Nに関する新たな計画を発表した。",
+	"当局によると、%Nは%D延期された。",
+	"多くの市民が%D可決された%Nを批判している。",
+};
+static const char *const ja_noun[] = { "改革", "選挙", "予算", "税制", "ストライキ" };
+static const char *const ja_said[] = { "と述べた", "と語った", "と強調した" };
+static const char *const ja_furn[] = { "広告", "関連記事", "無断転載禁止 お問い合わせ | プライバシー" };
+
+static const char *const hi_month[] = {
+	"जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
+	"सितंबर", "अक्टूबर", "नवंबर", "दिसंबर" };
+static const char *const hi_wd[] = { "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार" };
+static const char *const hi_rel[] = { "कल", "आज", "पिछले सप्ताह", "पिछले साल" };
+static const char *const hi_sent[] = {
+	"सरकार ने %D %N पर नई योजना की घोषणा की।",
+	"अधिकारियों के अनुसार %N को %D टाल दिया गया।",
+	"कई नागरिकों ने %D पारित %N की आलोचना की।",
+};
+static const char *const hi_noun[] = { "सुधार", "चुनाव", "बजट", "कर", "हड़ताल" };
+static const char *const hi_said[] = { "ने कहा", "ने बताया" };
+static const char *const hi_furn[] = { "विज्ञापन", "यह भी पढ़ें", "सर्वाधिकार सुरक्षित। संपर्क करें | गोपनीयता नीति" };
+
+static const char *const uk_month[] = {
+	"січня", "лютого", "березня", "квітня", "травня", "червня", "липня",
+	"серпня", "вересня", "жовтня", "листопада", "грудня" };
+static const char *const uk_wd[] = {
+	"понеділок", "вівторок", "середу", "четвер", "п'ятницю", "суботу", "неділю" };
+static const char *const uk_rel[] = { "вчора", "сьогодні", "минулого тижня", "торік" };
+static const char *const uk_sent[] = {
+	"Уряд %D представив проєкт: %N.",
+	"За даними влади, %N перенесли %D.",
+	"Багато мешканців критикують %N, ухвалену %D.",
+	"Депутати розглянуть %N %D.",
+};
+static const char *const uk_noun[] = { "реформу", "закон", "вибори", "бюджет", "податок" };
+static const char *const uk_said[] = { "сказав", "заявила", "зазначив" };
+static const char *const uk_furn[] = { "Реклама", "Читайте також",
+	"Усі права захищені. Контакти | Політика конфіденційності" };
+
+static const struct lang scripts[] = {
+	LANG(el, "\xc2\xab", "\xc2\xbb", "%d %s %d", "το"),
+	LANG(ar, "\xc2\xab", "\xc2\xbb", "%d %s %d", "عام"),
+	LANG(zh, "\xe2\x80\x9c", "\xe2\x80\x9d", "%3$d年%2$s%1$d日", ""),
+	LANG(ja, "\xe3\x80\x8c", "\xe3\x80\x8d", "%3$d年%2$s%1$d日", ""),
+	LANG(hi, "\xe2\x80\x9c", "\xe2\x80\x9d", "%d %s %d", "वर्ष"),
+	LANG(uk, "\xc2\xab", "\xc2\xbb", "%d %s %d року", "у"),
+};
+
 /* Rewrites the document's LF line ends as CRLF. */
 static void
 to_crlf(size_t from)
@@ -956,17 +1291,88 @@ document(void)
 	unsigned k = rnd(100);
 
 	olen = 0;
-	if (k < 70)
+	if (k < 30)
 		en_article(2000 + rnd(rnd(4) == 0 ? 16000 : 6000));
-	else if (k < 76)
+	else if (k < 50)
+		en_wire(1500 + rnd(5000), 1);
+	else if (k < 70)
+		rendered_page(2500 + rnd(rnd(4) == 0 ? 14000 : 5000));
+	else if (k < 75)
 		export_dump();
-	else if (k < 80)
+	else if (k < 79)
 		digest_dump();
+	else if (k < 91)
+		l_article(&langs[k % NELEM(langs)], 2000 + rnd(6000));
 	else
-		l_article(&langs[(k - 80) % NELEM(langs)], 2000 + rnd(6000));
+		l_article(&scripts[k % NELEM(scripts)], 2000 + rnd(5000));
 	if (chance(3))
 		to_crlf(0);
 	put("", 1);		/* the NUL */
+}
+
+/* Writes the document (NUL excluded) as one JSON Lines object
+ * {"id":N,"text":"..."} (-j): the same documents for the --jsonl runs.
+ * The text is valid UTF-8, so only quotes, backslashes and control
+ * characters need escapes. */
+static int
+write_json(unsigned long long id)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, run = 0;
+
+	if (printf("{\"id\":%llu,\"text\":\"", id) < 0)
+		return -1;
+	for (i = 0; i + 1 < olen; i++) {
+		unsigned char c = (unsigned char)ob[i];
+		char e[7];
+		size_t n = 0;
+
+		if (c == '"' || c == '\\') {
+			e[0] = '\\', e[1] = (char)c, n = 2;
+		} else if (c < 0x20) {
+			e[0] = '\\';
+			if (c == '\n' || c == '\r' || c == '\t') {
+				e[1] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't', n = 2;
+			} else {
+				memcpy(e + 1, "u00", 3);
+				e[4] = hex[c >> 4], e[5] = hex[c & 15], n = 6;
+			}
+		}
+		if (n == 0)
+			continue;
+		if (fwrite(ob + run, 1, i - run, stdout) != i - run || fwrite(e, 1, n, stdout) != n)
+			return -1;
+		run = i + 1;
+	}
+	if (fwrite(ob + run, 1, i - run, stdout) != i - run || fputs("\"}\n", stdout) < 0)
+		return -1;
+	return 0;
+}
+
+/* -J: NUL-separated documents on stdin to JSON Lines on stdout. */
+static int
+convert(void)
+{
+	unsigned long long id = 0;
+	int c;
+
+	olen = 0;
+	while ((c = getchar()) != EOF) {
+		char ch = (char)c;
+
+		put(&ch, 1);
+		if (c == '\0') {
+			if (write_json(++id) != 0)
+				return 1;
+			olen = 0;
+		}
+	}
+	if (olen > 0) {
+		put("", 1);
+		if (write_json(++id) != 0)
+			return 1;
+	}
+	return ferror(stdin) || fflush(stdout) != 0;
 }
 
 int
@@ -977,13 +1383,17 @@ main(int argc, char **argv)
 	const char *stats = NULL;
 	double mb;
 	char *end;
-	int c;
+	int c, json = 0;
 
-	while ((c = getopt(argc, argv, "s:S:")) != -1) {
+	while ((c = getopt(argc, argv, "jJs:S:")) != -1) {
+		if (c == 'J')
+			return convert();
 		if (c == 's')
 			seed = strtoull(optarg, NULL, 10);
 		else if (c == 'S')
 			stats = optarg;
+		else if (c == 'j')
+			json = 1;
 		else
 			goto usage;
 	}
@@ -996,7 +1406,7 @@ main(int argc, char **argv)
 	rs = seed;
 	while (done < target) {
 		document();
-		if (fwrite(ob, 1, olen, stdout) != olen) {
+		if (json ? write_json(ndocs + 1) != 0 : fwrite(ob, 1, olen, stdout) != olen) {
 			perror("gencorpus: write");
 			return 1;
 		}
@@ -1020,6 +1430,7 @@ main(int argc, char **argv)
 	}
 	return 0;
 usage:
-	fputs("usage: gencorpus [-s SEED] [-S STATSFILE] MEGABYTES\n", stderr);
+	fputs("usage: gencorpus [-j] [-s SEED] [-S STATSFILE] MEGABYTES\n"
+	    "       gencorpus -J < CORPUS\n", stderr);
 	return 2;
 }

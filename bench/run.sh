@@ -1,13 +1,19 @@
 #!/bin/sh
 # bench/run.sh - the newsprep benchmark (run by `make bench`).
 #
-# For each tool: throughput in MB/s (10^6 bytes of input a second, the
-# median of BENCH_RUNS runs, default 5), peak RSS, and the ratio to two
-# references run in the same invocation on the same corpus: cat (the I/O
-# floor) and `grep -z -o -P` with one English date pattern (one PCRE2 JIT
-# scan: the floor for a regex tool).  Then peers when installed (`make
-# bench-peers`) on a slice of the corpus, the scaling check through GNU
-# parallel, and bench/results.md.
+# For each tool, on each corpus, with -z and with --jsonl: throughput in
+# MB/s (10^6 bytes of input a second, the median of BENCH_RUNS runs,
+# default 5), peak RSS, and the ratio to `grep -a -o -P` with one English
+# date pattern (one PCRE2 JIT scan: the floor for a regex tool) on the same
+# input, measured pair by pair: each run of the tool follows a run of grep,
+# and the ratio is the median of the runs' ratios, so load that comes and
+# goes on a shared machine touches both sides of a pair alike.  The
+# corpora: the generated one (bench/gencorpus.c, real-shaped) and, when
+# ../shared/data is there, its documents (bench/shared-corpus.py; read, not
+# copied).  Then cat, peers when installed (`make bench-peers`) on a slice
+# of the corpus, the scaling check through GNU parallel, one large
+# document's memory, and bench/results.md.  bench/html.sh, when present,
+# adds the HTML section (see "HTML" below).
 #
 # Environment (bench.mk sets them):
 #   BENCH_BIN      folder of the newsprep tools          (bin)
@@ -23,6 +29,9 @@
 #   BENCH_MEMORY   0 skips the one-big-document memory check (1)
 #   BENCH_MEM_BIG_MB size of normalize-dates' document   (1000)
 #   BENCH_MEM_MB   size of split-articles' and strip-boilerplate's (100)
+#   BENCH_JSONL    the generated corpus as JSON Lines    ($BENCH_CORPUS.jsonl)
+#   BENCH_SHARED   the shared data folder, or "" to skip (../shared/data)
+#   BENCH_SHARED_REPEAT  times the shared documents are repeated (4)
 # Every command runs under LC_ALL=C.UTF-8 with its output drained through
 # a pipe by bench/peak (never /dev/null: GNU grep stops at the first match
 # when it writes to /dev/null).
@@ -52,10 +61,15 @@ export LC_ALL
 
 # The reference pattern: one English date form, as a user would grep it.
 DATE_RE='(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}'
+JSONL=${BENCH_JSONL:-$CORPUS.jsonl}
+SHARED=${BENCH_SHARED-$(cd "$(dirname "$0")/.." && pwd)/../shared/data}
+SHARED_REPEAT=${BENCH_SHARED_REPEAT:-4}
+PAIRS=$WORK/pairs.tsv	# corpus tool mode bytes tool_s grep_s ratio cpu_ratio rss status
 
 mkdir -p "$WORK"
 ROWS=$WORK/rows.tsv	# section label input_bytes seconds rss_kib status cpu_seconds
 : > "$ROWS"
+: > "$PAIRS"
 : > "$WORK/stderr"
 
 bytes_of() { wc -c < "$1" | tr -d ' '; }
@@ -114,6 +128,51 @@ figure() {
 	    END { print v }' "$ROWS"
 }
 
+# pair CORPUS TOOL MODE INPUT OUTFILE CMD [ARG]...
+# RUNS times: grep -a -o -P DATE on INPUT, then CMD on INPUT (both through
+# peak).  Appends to $PAIRS the medians of the tool's and grep's wall
+# times, the median of the runs' ratios grep_time / tool_time (wall, and
+# user+system), the largest RSS and the tool's exit status.  The first
+# run's output goes to OUTFILE unless it is "-".
+pair() {
+	_corp=$1 _tool=$2 _mode=$3 _in=$4 _out=$5
+	shift 5
+	: > "$WORK/pt" ; : > "$WORK/pg" ; : > "$WORK/pr" ; : > "$WORK/pc" ; : > "$WORK/pm"
+	_st=0 _i=0
+	while [ "$_i" -lt "$RUNS" ]; do
+		_g=$("$PEAK" -i "$_in" grep -a -o -P "$DATE_RE" 2>> "$WORK/stderr")
+		if [ "$_i" -eq 0 ] && [ "$_out" != - ]; then
+			_l=$("$PEAK" -i "$_in" -o "$_out" "$@" 2>> "$WORK/stderr")
+		else
+			_l=$("$PEAK" -i "$_in" "$@" 2>> "$WORK/stderr")
+		fi
+		echo "$_g $_l" | awk -v t="$WORK/pt" -v g="$WORK/pg" -v r="$WORK/pr" \
+		    -v c="$WORK/pc" -v m="$WORK/pm" '{
+			# grep: $1 secs $2 rss $5 cpu; tool: $6 secs $7 rss $9 status $10 cpu
+			print $6 >> t; print $1 >> g
+			print ($6 > 0 ? $1 / $6 : 0) >> r
+			print ($10 > 0 ? $5 / $10 : 0) >> c
+			print $7 >> m
+			if ($9 != 0) exit 1 }' || _st=$(echo "$_l" | cut -d ' ' -f 4)
+		_i=$((_i + 1))
+	done
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$_corp" "$_tool" "$_mode" \
+	    "$(bytes_of "$_in")" "$(median "$WORK/pt")" "$(median "$WORK/pg")" \
+	    "$(median "$WORK/pr")" "$(median "$WORK/pc")" "$(sort -n "$WORK/pm" | tail -n 1)" \
+	    "$_st" >> "$PAIRS"
+	tail -n 1 "$PAIRS" | awk -F '\t' '{ printf "  %-18s %-7s %8.1f MB/s  %6.3f x grep (CPU %6.3f)  %6.1f MiB%s\n",
+	    $2, $3, $4 / 1e6 / $5, $7, $8, $9 / 1024, ($10 ? "  FAILED (exit " $10 ")" : "") }'
+}
+
+# pairs CORPUS ZFILE JSONLFILE: every tool with -z on ZFILE and with
+# --jsonl on JSONLFILE.
+pairs() {
+	for _t in normalize-dates split-articles extract-quotes strip-boilerplate; do
+		pair "$1" "$_t" -z "$2" "$WORK/$1.$_t.out" "$BIN/$_t" -z
+		pair "$1" "$_t" --jsonl "$3" - "$BIN/$_t" --jsonl
+	done
+}
+
 read_stats() {
 	if [ -f "$CORPUS.stats" ]; then
 		set -- $(cat "$CORPUS.stats")
@@ -143,19 +202,39 @@ echo "runs: median of $RUNS; locale $LC_ALL"
 echo
 
 # Tools and references ------------------------------------------------
-echo "single process:"
+echo "cat, and each tool paired with grep -a -o -P DATE on the same input:"
 measure ref "cat" "$CORPUS" - "$RUNS" cat
-measure ref "grep -z -o -P DATE" "$CORPUS" - "$RUNS" grep -z -o -P "$DATE_RE"
-measure tool "normalize-dates -z" "$CORPUS" "$WORK/normalize-dates.out" "$RUNS" \
-    "$BIN/normalize-dates" -z
-measure tool "normalize-dates -z -l" "$CORPUS" "$WORK/normalize-dates-l.out" "$RUNS" \
-    "$BIN/normalize-dates" -z -l
-measure tool "split-articles -z" "$CORPUS" "$WORK/split-articles.out" "$RUNS" \
-    "$BIN/split-articles" -z
-measure tool "extract-quotes -z" "$CORPUS" "$WORK/extract-quotes.out" "$RUNS" \
-    "$BIN/extract-quotes" -z
-measure tool "strip-boilerplate -z" "$CORPUS" "$WORK/strip-boilerplate.out" "$RUNS" \
-    "$BIN/strip-boilerplate" -z
+if [ ! -f "$JSONL" ] || [ "$CORPUS" -nt "$JSONL" ]; then
+	"$GEN" -J < "$CORPUS" > "$JSONL.tmp" && mv "$JSONL.tmp" "$JSONL"
+fi
+echo "generated corpus ($CBYTES bytes; JSON Lines $(bytes_of "$JSONL") bytes):"
+pairs generated "$CORPUS" "$JSONL"
+# the one-process rows the scaling section compares with
+for t in normalize-dates split-articles extract-quotes strip-boilerplate; do
+	awk -F '\t' -v t="$t" '$1 == "generated" && $2 == t && $3 == "-z" {
+	    printf "tool\t%s -z\t%s\t%s\t%s\t%s\t%s\n", t, $4, $5, $9, $10, $5 }' "$PAIRS" >> "$ROWS"
+	mv "$WORK/generated.$t.out" "$WORK/$t.out"
+done
+SHARED_DESC=
+if [ -n "$SHARED" ] && [ -d "$SHARED" ] && command -v python3 >/dev/null 2>&1; then
+	SZ=$(dirname "$CORPUS")/shared-x$SHARED_REPEAT.z
+	SHARED_DESC=$(python3 "$(dirname "$0")/shared-corpus.py" "$SHARED" "$SZ" "${SZ%.z}.jsonl" \
+	    "$SHARED_REPEAT")
+	echo "shared data corpus ($SHARED_DESC, $SHARED_REPEAT times over):"
+	pairs shared "$SZ" "${SZ%.z}.jsonl"
+else
+	echo "shared data corpus: skipped (no $SHARED or no python3)"
+fi
+
+# HTML ----------------------------------------------------------------
+# bench/html.sh, when present, is sourced here: it may call
+# `pair CORPUS TOOL MODE INPUT OUT CMD...` and `measure ...` and write
+# Markdown to $WORK/html.md, which the report includes as its HTML
+# section.
+: > "$WORK/html.md"
+if [ -f "$(dirname "$0")/html.sh" ]; then
+	. "$(dirname "$0")/html.sh"
+fi
 
 # Peers --------------------------------------------------------------
 # Each peer gets a slice (the corpus generator's output for a smaller
@@ -280,40 +359,54 @@ if [ "$MEMORY" = 1 ]; then
 fi
 
 # Report ---------------------------------------------------------------
-target() {
-	case $1 in
-	"normalize-dates -z") echo "200" ;;
-	"split-articles -z") echo "300" ;;
-	"extract-quotes -z") echo "150" ;;
-	"strip-boilerplate -z") echo "100" ;;
-	*) echo "" ;;
-	esac
-}
 CAT_S=$(figure ref cat 4)
-GREP_S=$(figure ref "grep -z -o -P DATE" 4)
 MACHINE=$(machine)
 CC_VER=$(${CC:-cc} --version 2>/dev/null | head -n 1)
 PCRE_VER=$(pkg-config --modversion libpcre2-8 2>/dev/null || echo '?')
 
-table() {
-	echo "| command | MB/s | MB per CPU-s | peak RSS | vs cat | vs grep -P | target MB/s |"
-	echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
-	awk -F '\t' -v cat="$CAT_S" -v grep="$GREP_S" '
-	    $1 == "ref" || $1 == "tool" {
-		mbs = $3 / 1e6 / $4
-		cpu = $7 > 0 ? $3 / 1e6 / $7 : 0
-		t = ""
-		if ($2 == "normalize-dates -z") t = 200
-		if ($2 == "split-articles -z") t = 300
-		if ($2 == "extract-quotes -z") t = 150
-		if ($2 == "strip-boilerplate -z") t = 100
-		verdict = t == "" ? "" : t (mbs >= t ? " (met)" : \
-		    cpu >= t ? " (met in CPU time)" : " (not met)")
-		fail = $6 != 0 ? " FAILED (exit " $6 ")" : ""
-		printf "| `%s`%s | %.1f | %.1f | %.1f MiB | %.3f | %.3f | %s |\n", $2,
-		    fail, mbs, cpu, $5 / 1024, ($4 > 0 ? cat / $4 : 0),
-		    ($4 > 0 ? grep / $4 : 0), verdict
-	    }' "$ROWS"
+# pair_table CORPUS [short]: one row per tool: -z and --jsonl, MB/s and
+# the paired ratio to grep, against the targets of issue #20 (ratio to
+# grep: normalize-dates .60, split-articles 2.0, extract-quotes .40,
+# strip-boilerplate .35; --jsonl at least .70 of -z).  "short" leaves out
+# the CPU-time ratios and the peak RSS.
+pair_table() {
+	if [ "${2:-}" = short ]; then
+		echo "| tool | -z MB/s | -z × grep | target | --jsonl MB/s | --jsonl × grep | --jsonl / -z |"
+		echo "| --- | ---: | ---: | --- | ---: | ---: | ---: |"
+	else
+		echo "| tool | -z MB/s | -z × grep | × grep in CPU time | target | peak RSS | --jsonl MB/s | --jsonl × grep | × grep in CPU time | --jsonl / -z (target .70) |"
+		echo "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+	fi
+	awk -F '\t' -v c="$1" -v short="${2:-}" '
+	    $1 == c { k = $2 SUBSEP $3; mbs[k] = $4 / 1e6 / $5; r[k] = $7; cr[k] = $8
+		rss[k] = $9; st[k] = $10; if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 } }
+	    END {
+		tg["normalize-dates"] = .60; tg["split-articles"] = 2.0
+		tg["extract-quotes"] = .40; tg["strip-boilerplate"] = .35
+		for (i = 1; i <= n; i++) {
+			t = order[i]; z = t SUBSEP "-z"; j = t SUBSEP "--jsonl"
+			v = sprintf("%.2f (%s)", tg[t], r[z] >= tg[t] ? "met" : \
+			    cr[z] >= tg[t] ? "met in CPU time" : "not met")
+			q = mbs[z] > 0 ? mbs[j] / mbs[z] : 0
+			qv = sprintf("%.2f%s", q, q >= .70 ? " (met)" : " (not met)")
+			f = (st[z] || st[j]) ? " FAILED" : ""
+			if (short == "short")
+				printf "| `%s`%s | %.1f | %.3f | %s | %.1f | %.3f | %s |\n", t, f,
+				    mbs[z], r[z], v, mbs[j], r[j], qv
+			else
+				printf "| `%s`%s | %.1f | %.3f | %.3f | %s | %.1f MiB | %.1f | %.3f | %.3f | %s |\n",
+				    t, f, mbs[z], r[z], cr[z], v, rss[z] / 1024, mbs[j], r[j], cr[j], qv
+		}
+	    }' "$PAIRS"
+}
+
+# grep_speed CORPUS: grep's own MB/s on the corpus (the median of its
+# paired runs' medians on the -z input).
+grep_speed() {
+	awk -F '\t' -v c="$1" '$1 == c && $3 == "-z" { print $6 }' "$PAIRS" > "$WORK/gs"
+	_b=$(awk -F '\t' -v c="$1" '$1 == c && $3 == "-z" { print $4; exit }' "$PAIRS")
+	[ -s "$WORK/gs" ] && awk -v b="$_b" -v s="$(median "$WORK/gs")" \
+	    'BEGIN { printf "%.0f", b / 1e6 / s }' || echo '?'
 }
 
 peer_table() {
@@ -372,13 +465,42 @@ scale_table() {
 	echo "- MB per CPU-s divides by the command's user+system time (median):" \
 	    "steadier than the wall time when other work shares the machine." \
 	    "Load average at the start: $LOAD0, at the end: $(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)."
-	echo "- \"vs cat\" and \"vs grep -P\" are the tool's speed divided by the" \
-	    "reference's speed in the same run; grep runs \`grep -z -o -P '$DATE_RE'\`."
 	echo
-	echo "## One process"
+	echo "## One process, paired with grep"
 	echo
-	table
+	echo "Each tool runs $RUNS times on the corpus, every run right after a run of" \
+	    "\`grep -a -o -P '$DATE_RE'\` on the same input (the -z file for -z, the" \
+	    "JSON Lines file for --jsonl); \"× grep\" is the median of the runs'" \
+	    "ratios grep time / tool time (above 1: faster than grep), \"in CPU time\"" \
+	    "the same with user+system time. MB/s counts each mode's own input" \
+	    "bytes; \"--jsonl / -z\" divides the two MB/s. cat runs at" \
+	    "$(awk -v b="$CBYTES" -v s="$CAT_S" 'BEGIN { printf "%.0f", b / 1e6 / s }') MB/s."
 	echo
+	echo "### Generated corpus"
+	echo
+	echo "\`$CORPUS\` ($CBYTES bytes, $NDOCS documents; the same documents as JSON" \
+	    "Lines: $(bytes_of "$JSONL") bytes). grep -P: $(grep_speed generated) MB/s."
+	echo
+	pair_table generated
+	echo
+	echo "### Shared data corpus"
+	echo
+	if [ -n "$SHARED_DESC" ]; then
+		echo "The documents of ../shared/data (boilerplate pages rendered to text," \
+		    "the quotes and dates sets' news texts, the LexisNexis sample: $SHARED_DESC)," \
+		    "read where they lie, never copied into the project; grep -P: $(grep_speed shared) MB/s."
+		echo
+		pair_table shared
+	else
+		echo "Skipped: ../shared/data is not here (or python3 is missing)."
+	fi
+	echo
+	if [ -s "$WORK/html.md" ]; then
+		echo "## HTML"
+		echo
+		cat "$WORK/html.md"
+		echo
+	fi
 	echo "## Peers"
 	echo
 	if [ -n "$PEERS_RAN" ]; then
@@ -424,22 +546,26 @@ PERF=${BENCH_README:-$(dirname "$RESULTS")/README-performance.md}
 	echo "## Performance"
 	echo
 	echo "Measured with \`make bench\` on $MACHINE ($(date -u '+%Y-%m-%d')):" \
-	    "one process per tool, a $((CBYTES / 1000000)) MB generated news corpus" \
-	    "($NDOCS NUL-separated documents: English mostly, German, French," \
-	    "Spanish, Italian and Russian; web pages with their furniture and" \
-	    "multi-article exports), each tool with \`-z\`, the median of $RUNS runs." \
-	    "\"vs cat\" and \"vs grep -P\" compare with \`cat\` and with one" \
-	    "PCRE2 JIT scan for an English date (\`grep -z -o -P\`) on the same corpus" \
-	    "in the same run. MB per CPU-s divides by user+system time (steadier" \
-	    "on a shared machine; load average at the start $LOAD0)."
-	if awk -v l="${LOAD0%% *}" -v n="$(nproc)" 'BEGIN { exit !(l + 0 > n + 0) }'; then
-		echo
-		echo "Other work shared the machine during this run (load average" \
-		    "${LOAD0%% *} on $(nproc) CPUs), so the wall-clock MB/s are well below" \
-		    "an idle machine's; MB per CPU-s is the closer figure."
-	fi
+	    "one process per tool on a $((CBYTES / 1000000)) MB generated news corpus" \
+	    "($NDOCS documents shaped like real news: web pages with their furniture," \
+	    "wire copy with surname and pronoun speakers and apostrophes, pages" \
+	    "rendered by a text browser with short indented lines, multi-article" \
+	    "exports, and text in German, French, Spanish, Italian, Russian," \
+	    "Ukrainian, Greek, Arabic, Chinese, Japanese and Hindi), with \`-z\` and" \
+	    "with \`--jsonl\` (the same documents as JSON Lines), the median of $RUNS" \
+	    "runs. \"× grep\" is the speed relative to one PCRE2 JIT scan for an" \
+	    "English date (\`grep -a -o -P\`) on the same input, measured pair by" \
+	    "pair in the same run; the targets are those of the project's speed" \
+	    "issue. Load average at the start: $LOAD0."
 	echo
-	table
+	pair_table generated short
+	if [ -n "$SHARED_DESC" ]; then
+		echo
+		echo "On the evaluation data's documents ($SHARED_DESC; read from" \
+		    "../shared/data, not part of the project):"
+		echo
+		pair_table shared short
+	fi
 	if [ -n "$PEERS_RAN" ]; then
 		echo
 		echo "Against other tools on a slice of the same corpus (the peer's own" \
