@@ -216,6 +216,8 @@ main(int argc, char **argv)
 	}
 	if (cli.jsonl && r.prefix != NULL)
 		np_usage_error("-o: cannot be used with -j");
+	if (cli.to != NULL)
+		np_usage_error("--to: split-articles writes each part's text to --field");
 	ao.meta = cli.jsonl;
 	if ((r.ctx = np_articles_new(&ao)) == NULL)
 		np_die("cannot set up the engine: %s", np_strerror(NP_ENOMEM));

@@ -81,6 +81,10 @@ for tool in strip-boilerplate normalize-dates; do
 	grep -q '^{"id":7,"text":' "$OUT"; ok $? "$tool -j: JSON Lines"
 done
 
+run split-articles -j --to part "$T/q.jsonl"
+is "$RC:$(head -1 "$ERR")" "2:split-articles: --to: split-articles writes each part's text to --field" \
+    "split-articles --to: refused, saying why"
+
 # ambiguous abbreviations name the candidates
 run normalize-dates --li "$page"
 is "$(head -1 "$ERR")" "normalize-dates: --li: ambiguous option (--line-buffered, --list)" "an ambiguous abbreviation names the options"
