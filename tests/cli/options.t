@@ -157,6 +157,19 @@ for my $tool (@tools) {
 	}
 }
 
+# the README's table of the common options names every one of them
+open(my $rf, '<', 'README.md') or die "README.md: $!";
+my $readme = do { local $/; <$rf> };
+close $rf;
+my ($table) = $readme =~ /\n## Options every tool shares\n(.*?)\n## /s;
+$table //= '';
+for my $line (split /\n/, $first_common // '') {
+	next unless $line =~ /^  (?:(-\S), |    )(--[a-z-]+)/;
+	my ($short, $long) = ($1, $2);
+	result(index($table, "`$long") >= 0 && (!defined $short || index($table, "`$short`") >= 0),
+	    "README's table of common options has " . join(', ', grep { defined } $short, $long));
+}
+
 # a letter means the same everywhere: the common letters are in every
 # --help (checked above), and a letter in two tools' own parts must name
 # the same long option
