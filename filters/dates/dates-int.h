@@ -73,6 +73,8 @@ struct tok {
 	int wlen;
 	unsigned wh;		/* word_hash(w), filled by lex */
 	const char *raw;	/* TK_WORD: its bytes (s..e), for non-ASCII words */
+	int alone;		/* a modifier TimeML also tags alone (lexicon "*") */
+	unsigned wbits;		/* TK_WORD: its CL_* classes */
 };
 
 #define NFWD 14
@@ -106,6 +108,7 @@ struct wcache {
 	char w[16];
 	signed char cls;
 	unsigned char used;
+	unsigned char alone;
 	int val;
 };
 
@@ -117,6 +120,16 @@ struct np_tense_word {
 	char w[24];
 	signed char v;		/* +1 future, -1 past, 2 clause word, 0 none */
 	unsigned short langs;	/* NP_DATES_* bits */
+	unsigned bits;		/* CL_* word classes (dates-classes.tsv) */
+};
+
+/* Closed word classes of the grammar (letters of dates-classes.tsv). */
+enum {
+	CL_OF = 1 << 0, CL_FUNC = 1 << 1, CL_VERSION = 1 << 2, CL_EVERY = 1 << 3,
+	CL_CALL = 1 << 4, CL_HEDGE = 1 << 5, CL_YEARCTX = 1 << 6, CL_COUNT = 1 << 7,
+	CL_STREET = 1 << 8, CL_RANGE = 1 << 9, CL_ENMOD = 1 << 10, CL_ATTR = 1 << 11,
+	CL_LCMONTH = 1 << 12, CL_ENMONTH = 1 << 13, CL_GENMONTH = 1 << 14,
+	CL_MOMENTPRE = 1 << 15
 };
 
 /* Byte classes of the scan loop. */
@@ -140,6 +153,8 @@ struct np_dates {
 	struct np_tense_word tw[NTENSE];	/* tense markers (dates-tense.tsv) */
 	unsigned char suf_last[8192];	/* last two bytes of the marker endings */
 	struct np_tense_word lw[NTENSE];	/* function words (dates-langs.tsv) */
+	struct np_tense_word rw[NTENSE];	/* non-ASCII lexicon words as written */
+	struct np_tense_word cw[NTENSE];	/* word classes (dates-classes.tsv) */
 	unsigned doc_lang;	/* the document's language guess (NP_DATES_* bit) */
 	int doc_lang_done;	/* doc_lang has been guessed */
 	const char *cur_b;	/* the buffer being scanned (for the guess) */
@@ -231,8 +246,9 @@ int np_dt_lang_bit(const char *s, size_t n);
 unsigned np_dt_lang_mask(const char *s, size_t n);
 unsigned np_dt_doc_lang(struct np_dates *d);
 void np_dt_langs_init(struct np_dates *d);
+size_t np_dt_lower(const char *s, size_t n, char *w, size_t cap);
 void np_dt_wt_load(struct np_tense_word *tab, const char *p, size_t len,
-    unsigned char *suf_last);
+    unsigned char *suf_last, int only_high);
 const struct np_tense_word *np_dt_wt_find(const struct np_tense_word *tab,
     const char *k, size_t n);
 size_t np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
@@ -262,6 +278,13 @@ int np_dt_parse_anchor(struct scan *S, struct res *r);
 /* scan.c: the scan loop */
 void np_dt_scan_init(struct scan *S, struct np_dates *d, const char *b,
     size_t len);
+
+/* True when the token is a word of the closed class(es) bits. */
+static inline int
+word_class(const struct tok *t, unsigned bits)
+{
+	return t->k == TK_WORD && (t->wbits & bits) != 0;
+}
 
 /* Token tests: a word, a punctuation byte, adjacency, a class, a modifier. */
 static inline int

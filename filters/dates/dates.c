@@ -182,6 +182,9 @@ gram_add(const struct np_lexentry *e, void *arg)
 		break;
 	case C_MOD:
 		anchor = e->num == X_PAST || e->num == X_CURRENT;	/* "the past", "current" */
+		/* Spanish "próxima", "pasado" alone are FUTURE_REF/PAST_REF */
+		if ((e->num == X_LAST || e->num == X_NEXT) && v[vl - 1] == '*')
+			anchor = 1;	/* marked "*" in the lexicon */
 		break;
 	case C_NUMW:
 		anchor = e->num == 19;	/* "nineteen ninety-six" */

@@ -129,48 +129,13 @@ num_preceded(struct scan *S, const struct tok *t)
 	return 0;
 }
 
-/* True when the token's word is one of the NULL-terminated list w: the
- * one loop behind the small closed word classes below. */
-static int
-word_in(const struct tok *t, const char *const *w)
-{
-	char f[32], g[32];
-	size_t n, m;
-
-	if (t->w[0] == 0 && t->k == TK_WORD && t->raw != NULL && t->e - t->s < 24) {
-		/* a non-ASCII word: compare folded ("В" is "в") */
-		n = np_fold(t->raw, t->e - t->s, f, sizeof(f));
-		for (; n < sizeof(f) && *w != NULL; w++) {
-			const char *x = *w;
-			size_t k;
-			for (k = 0; x[k] && (unsigned char)x[k] < 0x80; k++)
-				;
-			if (x[k] == 0) {	/* an ASCII entry needs no folding */
-				if (k == n && memcmp(f, x, n) == 0)
-					return 1;
-				continue;
-			}
-			m = np_fold(x, strlen(x), g, sizeof(g));
-			if (m == n && memcmp(f, g, n) == 0)
-				return 1;
-		}
-		return 0;
-	}
-	for (; *w != NULL; w++)
-		if (strcmp(t->w, *w) == 0)
-			return 1;
-	return 0;
-}
 
 /* "of" and its kin between a unit or season and a year ("the fall of
  * 1990", "la primavera de 1983", "il primo trimestre del 2010"). */
 static int
 is_of(const struct tok *t)
 {
-	static const char *w[] = { "of", "de", "del", "du", "des", "di", "dello",
-	    "della", "do", "da", "van", "des", NULL };
-
-	return t->k == TK_WORD && word_in(t, w);
+	return word_class(t, CL_OF);
 }
 
 /* Capitalised function words that start a sentence before a year
@@ -178,12 +143,7 @@ is_of(const struct tok *t)
 static int
 function_word(const struct tok *t)
 {
-	static const char *w[] = { "for", "in", "at", "on", "by", "since", "until",
-	    "from", "and", "but", "or", "to", "through", "after", "before", "as",
-	    "with", "about", "than", "like", "over", "under", "into", "during",
-	    "if", "when", "while", "so", "then", "also", "only", "not", NULL };
-
-	return t->k == TK_WORD && t->w[0] && word_in(t, w);
+	return t->k == TK_WORD && t->w[0] && word_class(t, CL_FUNC);
 }
 
 /* Words before a version number written like a date ("firmware
@@ -191,62 +151,42 @@ function_word(const struct tok *t)
 static int
 version_word(const struct tok *t)
 {
-	static const char *w[] = { "version", "versions", "firmware", "v", "ver",
-	    "release", "build", "update", "patch", "kernel", "ios", "android",
-	    "windows", "macos", "firefox", "chrome", "python", "php", "versión",
-	    "versione", "versie", "wersja", "versão", "версия", "версія", "versionen",
-	    NULL };
-
-	return t->k == TK_WORD && word_in(t, w);
+	return word_class(t, CL_VERSION);
 }
 
 /* "every", "each" and their kin before a weekday: a recurring set. */
 static int
 every_word(const struct tok *t)
 {
-	static const char *w[] = { "every", "each", "chaque", "tous", "cada",
-	    "todos", "jeden", "jeder", "jedem", "ogni", "tutti", "elke", "iedere",
-	    "co", "każdy", "każdą", "każdego", "кожен", "кожну", "кожного", "каждый",
-	    "каждую", "каждое", "cada", "todas", "toutes", NULL };
-
-	return t->k == TK_WORD && word_in(t, w);
+	return word_class(t, CL_EVERY);
 }
 
 /* Verbs of a call to action before "now" ("Sign up now", "Buy now"). */
 static int
 call_word(const struct tok *t)
 {
-	static const char *w[] = { "up", "subscribe", "buy", "join", "register",
-	    "download", "order", "shop", "apply", "try", "watch", "listen", "donate",
-	    "book", "call", "click", "play", "start", "install", "get", "act",
-	    "enroll", "vote", "here", "in", NULL };
+	return word_class(t, CL_CALL);
+}
 
-	return t->k == TK_WORD && word_in(t, w);
+/* Hedges between "hace"/"vor"/"il y a" and a number ("hace más de 30
+ * años", "vor fast drei Jahren"). */
+static int
+hedge_word(const struct tok *t)
+{
+	return word_class(t, CL_HEDGE);
 }
 
 /* Words before a bare year that make it a date ("in 2024"). */
 static int
 year_context_word(const struct tok *t)
 {
-	static const char *w[] = { "in", "since", "of", "by", "until", "till",
-	    "from", "before", "after", "around", "circa", "during", "through",
-	    "year", "fiscal", "early", "late", "mid", "to", "and", "between",
-	    "im", "seit", "bis", "en", "depuis", "desde", "nel", "dal", "em",
-	    "sinds", "w", "od", "do", "у", "в", "з", "с", "до", NULL };
-
-	if (t->k != TK_WORD)
-		return 0;
-	return word_in(t, w);
+	return word_class(t, CL_YEARCTX);
 }
 
 /* A lower-case word that counts things: "2000 troops". */
 static int
 count_noun(const struct tok *t)
 {
-	static const char *w[] = { "people", "men", "women", "children", "feet",
-	    "police", "staff", "personnel", "head", "cattle", "residents",
-	    NULL };
-
 	if (t->k != TK_WORD || !t->lower || t->wlen == 0)
 		return 0;
 	if (t->cls == C_UNIT || t->cls == C_MONTH || t->cls == C_ORD)
@@ -254,20 +194,14 @@ count_noun(const struct tok *t)
 	if (t->wlen > 3 && t->w[t->wlen - 1] == 's' && t->w[t->wlen - 2] != 's' &&
 	    strcmp(t->w, "levels") != 0)
 		return 1;
-	return word_in(t, w);
+	return word_class(t, CL_COUNT);
 }
 
 /* Street words after a house number. */
 static int
 street_word(const struct tok *t)
 {
-	static const char *w[] = { "street", "st", "avenue", "ave", "road", "rd",
-	    "boulevard", "blvd", "lane", "drive", "way", "place", "square",
-	    "highway", "court", "strasse", "straße", "rue", "calle", "via", NULL };
-
-	if (t->k != TK_WORD)
-		return 0;
-	return word_in(t, w);
+	return word_class(t, CL_STREET);
 }
 
 /* Extends r->s to the left over "early/late/mid", "the end of", "the". */
@@ -396,10 +330,7 @@ mod_dir(const struct tok *t)
 static int
 is_range_word(const struct tok *t)
 {
-	static const char *w[] = { "to", "through", "au", "al", "bis", "tot", "a",
-	    "do", "по", "до", NULL };
-
-	return t->k == TK_WORD && word_in(t, w);
+	return word_class(t, CL_RANGE);
 }
 
 /*
@@ -411,10 +342,8 @@ is_range_word(const struct tok *t)
 static int
 post_dir(const struct tok *t)
 {
-	static const char *en[] = { "last", "next", "past", "coming", "following",
-	    "previous", "prior", "upcoming", "preceding", NULL };
 
-	if (t->k != TK_WORD || t->nl || t->cls != C_MOD || word_in(t, en))
+	if (t->k != TK_WORD || t->nl || t->cls != C_MOD || word_class(t, CL_ENMOD))
 		return 0;
 	if (t->val == X_LAST || t->val == X_PAST)
 		return -1;
@@ -444,15 +373,10 @@ trailing_weekday(struct scan *S, int i)
 static int
 attributive(const struct tok *t)
 {
-	static const char *fn[] = { "for", "of", "to", "on", "in", "at", "by",
-	    "with", "and", "or", "was", "is", "will", "has", "had", NULL };
-	int i;
-
 	if (t->k != TK_WORD || !t->lower || t->wlen < 3 || t->nl)
 		return 0;
-	for (i = 0; fn[i]; i++)
-		if (strcmp(t->w, fn[i]) == 0)
-			return 0;
+	if (word_class(t, CL_ATTR))
+		return 0;
 	return 1;
 }
 
@@ -471,35 +395,13 @@ p_month(struct scan *S, int i0, struct res *r)
 		return 0;
 	if (m->lower && (m->w[0] != 0)) {
 		/* ASCII lower-case month: only languages writing months in lower case */
-		static const char *lc[] = { "mars", "mai", "juin", "juillet", "avril",
-		    "janvier", "octobre", "novembre", "septembre", "enero", "febrero",
-		    "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-		    "setiembre", "octubre", "noviembre", "diciembre", "gennaio",
-		    "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
-		    "ottobre", "dicembre", "janeiro", "fevereiro", "maio", "junho",
-		    "julho", "setembro", "outubro", "dezembro", "januari", "februari",
-		    "maart", "mei", "juni", "juli", "augustus", "oktober",
-		    "maj", "luty", "lutego", "marca", "maja", "lipca", "listopad",
-		    "listopada", "kwietnia", "czerwca", "sierpnia", "grudnia", "marzec",
-		    "lipiec", "marcu", "maju", "lipcu", "lutym", "stycznia",
-		    "janv", "avr", "juil", "oct", "nov", "sept", "sep", "ene", "abr",
-		    "dic", "gen", "mag", "giu", "lug", "sett", "ott", "fev", "set",
-		    "out", "dez", "mrt", "okt", "dec", "jan", "feb", "apr", "jun",
-		    "jul", "aug", "november", "december", "september", "april",
-		    "january", "february", "june", "july", "october",
-		    "agosto", NULL };
-		int k, okl = 0;
-		for (k = 0; lc[k]; k++)
-			if (strcmp(m->w, lc[k]) == 0)
-				okl = 1;
-		static const char *enl[] = { "jan", "feb", "apr", "jun", "jul", "aug", "sep",
-		    "sept", "oct", "nov", "dec", "november", "december", "september",
-		    "april", "january", "february", "june", "july", "october", NULL };
+		int okl = 0;
+		okl = word_class(m, CL_LCMONTH);
 		/* English-only names ("may", "march") in lower case are words */
 		if (!okl)
 			return 0;
 		/* lower-case English abbreviations and shared names need a number next */
-		en = word_in(m, enl);
+		en = word_class(m, CL_ENMONTH);
 	}
 	if (m->cls == C_MABBR) {
 		t = F(S, i);
@@ -600,7 +502,21 @@ p_month(struct scan *S, int i0, struct res *r)
 		extend_edges(S, r, 1);
 		return 1;
 	}
-	/* Month alone */
+	/* "el primero de mayo", "el uno de agosto": the first */
+	if (is_word(B(S, 1), "de") && ((is_cls(B(S, 2), C_ORD) && B(S, 2)->val == 1) ||
+	    is_word(B(S, 2), "uno")) && !B(S, 2)->nl) {
+		j = read_year_after(S, i, &y);
+		r->s = B(S, 2)->s;
+		r->e = F(S, j - 1)->e;
+		set_dm(S, r, y, mon, 1, 0);
+		return 1;
+	}
+	/* Month alone; the Polish genitives ("marca", "maja") only follow a
+	 * day, and are Spanish and Italian words alone ("marca": brand) */
+	{
+		if (word_class(m, CL_GENMONTH))
+			return 0;
+	}
 	t1 = B(S, 1);
 	dir = mod_dir(t1);
 	if (!dir && (pd = post_dir(F(S, i))) != 0) {
@@ -1139,6 +1055,15 @@ p_deictic(struct scan *S, struct res *r)
 	r->e = w->e;
 	b2 = B(S, 2);
 	b3 = B(S, 3);
+	if (w->val == 0 && ((is_word(F(S, 1), "por") && F(S, 2)->k == TK_WORD &&
+	    F(S, 2)->cls == C_DEICTIC && F(S, 2)->val == 0) || (is_word(F(S, 1), "en") &&
+	    is_cls(F(S, 2), C_UNIT) && F(S, 2)->val == U_DAY))) {
+		/* "hoy por hoy", "hoy en día": nowadays */
+		r->e = F(S, 2)->e;
+		memset(&r->v, 0, sizeof(r->v));
+		r->v.k = V_REF;
+		return 1;
+	}
 	/* the day before yesterday / after tomorrow */
 	if ((is_word(b1, "before") || is_word(b1, "after")) && is_cls(b2, C_UNIT) &&
 	    b2->val == U_DAY && is_word(b2, "day")) {
@@ -1167,11 +1092,12 @@ p_ref(struct scan *S, struct res *r)
 	memset(&r->v, 0, sizeof(r->v));
 	r->v.k = V_REF;
 	r->v.n = w->val;
-	if (strcmp(w->w, "recent") == 0 || strcmp(w->w, "future") == 0) {
+	if (strcmp(w->w, "recent") == 0 || strcmp(w->w, "future") == 0 ||
+	    strcmp(w->w, "futuro") == 0) {
 		/* "recent years", "the future", "the near future", "future quarters" */
 		if (is_cls(t1, C_UNIT) && unit_plural(t1) && !t1->nl)
 			r->e = t1->e;
-		else if (!(strcmp(w->w, "future") == 0 && (is_mod(b1, X_THE) ||
+		else if (!(strcmp(w->w, "recent") != 0 && (is_mod(b1, X_THE) ||
 		    (is_mod(b1, X_NEAR) && is_mod(B(S, 2), X_THE)))))
 			return 0;
 		if (is_mod(b1, X_THE))
@@ -1179,6 +1105,18 @@ p_ref(struct scan *S, struct res *r)
 		else if (is_mod(b1, X_NEAR) && is_mod(B(S, 2), X_THE))
 			r->s = B(S, 2)->s;
 		return 1;
+	}
+	if (strcmp(w->w, "momento") == 0 || strcmp(w->w, "momentos") == 0) {
+		/* "en este momento", "hasta el momento", "estos momentos" */
+		if (is_mod(b1, X_THIS)) {
+			r->s = b1->s;
+			return 1;
+		}
+		if (is_word(b1, "el") && word_class(B(S, 2), CL_MOMENTPRE)) {
+			r->s = b1->s;
+			return 1;
+		}
+		return 0;
 	}
 	if (strcmp(w->w, "now") == 0 && call_word(b1) &&
 	    (t1->k == TK_END || t1->nl || is_p(t1, '!') || is_p(t1, '.') || is_p(t1, '>')))
@@ -1271,6 +1209,22 @@ p_unit(struct scan *S, struct res *r)
 	if (unit == U_MONTH && (is_word(t1, "de") || is_word(t1, "del")) &&
 	    (is_cls(F(S, 2), C_MONTH) || is_cls(F(S, 2), C_MABBR)))
 		return 0;	/* "el pasado mes de mayo": the month reads it */
+	if (unit == U_YEAR && (is_mod(b1, X_THE) || is_of(b1)) && t1->k == TK_NUM && !t1->nl &&
+	    !t1->glued && !num_continues(S, t1) && (t1->nd == 4 || (t1->nd == 2 &&
+	    t1->num % 10 == 0 && unit_plural(u)))) {
+		/* "el año 2006", "los años 30", "los años 1980" */
+		r->s = is_mod(b1, X_THE) ? b1->s : u->s;
+		r->e = t1->e;
+		if (t1->nd == 2 || (unit_plural(u) && t1->num % 10 == 0)) {
+			r->v.k = V_DECADE;
+			r->v.n = t1->nd == 2 ? 190 + (int)t1->num / 10 : (int)t1->num / 10;
+		} else {
+			r->v.k = V_YEAR;
+			r->v.y = (int)t1->num;
+			r->yexp = 1;
+		}
+		return 1;
+	}
 	/* N units ago / vor N Tagen / il y a N jours / in N days */
 	n = unit_count(b1);
 	k = 2;
@@ -1288,6 +1242,12 @@ p_unit(struct scan *S, struct res *r)
 		n = 1;	/* "Месяц назад", "Tydzień temu": one */
 		k = 1;
 	}
+	if (n == 0 && is_word(b1, "de") && is_word(b2, "par") && unit_count(b3) == 1) {
+		n = 2;	/* "hace un par de meses" */
+		k = 4;
+	}
+	while (n != 0 && k < 5 && hedge_word(B(S, k)))
+		k++;	/* "hace más de 30 años", "hace casi 100 días" */
 	if (n != 0 && unit != U_QUARTER && unit != U_HALF && unit != U_WEEKEND) {
 		const struct tok *pre = B(S, k), *pre2 = B(S, k + 1), *pre3 = B(S, k + 2);
 		int sign = 0;
@@ -1354,6 +1314,12 @@ p_unit(struct scan *S, struct res *r)
 		return 1;
 	}
 	/* plural: "recent years", "the coming weeks", "the past few months" */
+	if (unit_plural(u) && unit == U_DAY && is_mod(b1, X_THIS)) {
+		r->s = b1->s;	/* "these days", "estos días": now */
+		r->v.k = V_REF;
+		r->v.n = 0;
+		return 1;
+	}
 	if (unit_plural(u)) {
 		if (is_mod(b1, X_COMING) || (is_mod(b1, X_NEXT) && is_mod(b2, X_THE))) {
 			r->s = is_mod(b2, X_THE) ? b2->s : b1->s;
@@ -1729,6 +1695,33 @@ p_current(struct scan *S, struct res *r)
 	return 1;
 }
 
+/*
+ * A "last/next" word standing alone, which the Spanish TimeML tags as
+ * PAST_REF or FUTURE_REF ("la próxima reunión", "del pasado"); only the
+ * words the lexicon makes anchors get here (dates.c, gram_add).  Next to
+ * a unit, month, weekday, season or number the other parse reads it.
+ */
+static int
+p_mod_ref(struct scan *S, struct res *r)
+{
+	const struct tok *w = F(S, 0), *t1 = F(S, 1), *b1 = B(S, 1);
+	static const int near[] = { C_UNIT, C_MONTH, C_MABBR, C_WDAY, C_WABBR, C_SEASON,
+	    C_DEICTIC, C_HOLIDAY, C_FISCAL, 0 };
+	int i;
+
+	for (i = 0; near[i]; i++)
+		if ((!t1->nl && is_cls(t1, near[i])) || is_cls(b1, near[i]))
+			return 0;
+	if (t1->k == TK_NUM || b1->k == TK_NUM || (is_word(t1, "mes") || is_word(t1, "de")))
+		return 0;
+	r->s = w->s;
+	r->e = w->e;
+	memset(&r->v, 0, sizeof(r->v));
+	r->v.k = V_REF;
+	r->v.n = w->val == X_LAST ? 1 : 2;
+	return 1;
+}
+
 /* Tries a parse at the anchor token already read into S->f[0]. */
 int
 np_dt_parse_anchor(struct scan *S, struct res *r)
@@ -1754,6 +1747,8 @@ np_dt_parse_anchor(struct scan *S, struct res *r)
 	case C_MOD:
 		if (t->val == X_CURRENT && strcmp(t->w, "current") == 0)
 			return p_current(S, r);
+		if ((t->val == X_LAST || t->val == X_NEXT) && t->alone)
+			return p_mod_ref(S, r);
 		return t->val == X_PAST && strcmp(t->w, "past") == 0 ? p_ref(S, r) : 0;
 	case C_UNIT:
 		return p_unit(S, r);

@@ -47,12 +47,12 @@ copy_word(const char *b, size_t i, size_t j, char *w, size_t cap)
 /*
  * Builds the tense-marker table from dates-tense.tsv.  The keys are
  * kept as written (lower case, accents kept): folding would make French
- * "\xc3\xa0" the past auxiliary "a" and Spanish "-\xc3\xb3" every word ending in "o".
+ * "à" the past auxiliary "a" and Spanish "-ó" every word ending in "o".
  */
 void
 np_dt_tense_init(struct np_dates *d)
 {
-	np_dt_wt_load(d->tw, np_lex_dates_tense, np_lex_dates_tense_len, d->suf_last);
+	np_dt_wt_load(d->tw, np_lex_dates_tense, np_lex_dates_tense_len, d->suf_last, 0);
 }
 
 /* Characters (not bytes) of the UTF-8 text s[0..n). */

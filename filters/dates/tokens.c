@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include "newsprep/utf8.h"
 #include "dates-int.h"
 
@@ -42,9 +43,11 @@ np_dt_lang_mask(const char *s, size_t n)
 }
 
 NP_LEXICON_DATA(dates_langs);
+NP_LEXICON_DATA(dates_words);
+NP_LEXICON_DATA(dates_classes);
 
 /* Adds one word to a raw word table (the key as the data writes it). */
-static void
+static struct np_tense_word *
 wt_put(struct np_tense_word *tab, const char *k, size_t n, int v, unsigned langs,
     unsigned char *suf_last)
 {
@@ -52,12 +55,12 @@ wt_put(struct np_tense_word *tab, const char *k, size_t n, int v, unsigned langs
 	size_t i, probes;
 
 	if (n == 0 || n >= sizeof(tab[0].w))
-		return;
+		return NULL;
 	for (i = 0; i < n; i++)
 		h = (h ^ (unsigned char)k[i]) * 16777619u;
 	for (probes = 0, h &= NTENSE - 1; tab[h].w[0]; h = (h + 1) & (NTENSE - 1))
 		if (++probes >= NTENSE || (strlen(tab[h].w) == n && memcmp(tab[h].w, k, n) == 0))
-			return;		/* full, or seen: the first entry stays */
+			return NULL;	/* full, or seen: the first entry stays */
 	memcpy(tab[h].w, k, n);
 	tab[h].w[n] = 0;
 	tab[h].v = (signed char)v;
@@ -67,6 +70,7 @@ wt_put(struct np_tense_word *tab, const char *k, size_t n, int v, unsigned langs
 		unsigned b2 = (unsigned char)k[n - 2] << 8 | (unsigned char)k[n - 1];
 		suf_last[b2 >> 3] |= (unsigned char)(1u << (b2 & 7));
 	}
+	return &tab[h];
 }
 
 /*
@@ -77,9 +81,10 @@ wt_put(struct np_tense_word *tab, const char *k, size_t n, int v, unsigned langs
  * of each "-ending" key (every ending has two bytes or more).
  */
 void
-np_dt_wt_load(struct np_tense_word *tab, const char *p, size_t len, unsigned char *suf_last)
+np_dt_wt_load(struct np_tense_word *tab, const char *p, size_t len, unsigned char *suf_last,
+    int only_high)
 {
-	const char *end = p + len, *nl, *tab_c, *v, *sp;
+	const char *end = p + len, *nl, *tab_c, *v, *sp, *q;
 	int val;
 
 	for (; p < end; p = nl + 1) {
@@ -87,6 +92,10 @@ np_dt_wt_load(struct np_tense_word *tab, const char *p, size_t len, unsigned cha
 		if (nl == NULL)
 			nl = end;
 		if (p != nl && *p != '#' && (tab_c = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
+			for (q = p; only_high && q < tab_c && (unsigned char)*q < 0x80; q++)
+				;
+			if (only_high && q == tab_c)
+				goto next;	/* an ASCII key */
 			v = tab_c + 1;
 			val = 0;
 			if (v < nl && (*v == '-' || is_digit((unsigned char)*v))) {
@@ -97,6 +106,7 @@ np_dt_wt_load(struct np_tense_word *tab, const char *p, size_t len, unsigned cha
 			wt_put(tab, p, (size_t)(tab_c - p), val, np_dt_lang_mask(v, (size_t)(nl - v)),
 			    suf_last);
 		}
+next:
 		if (nl == end)
 			break;
 	}
@@ -120,11 +130,97 @@ np_dt_wt_find(const struct np_tense_word *tab, const char *k, size_t n)
 	return NULL;
 }
 
+/* The CL_* bit of a class letter of dates-classes.tsv, 0 when unknown. */
+static unsigned
+class_bit(int c)
+{
+	static const char letters[] = "OFVECHYNSRXALMGP";
+	const char *p = c ? strchr(letters, c) : NULL;
+
+	return p ? 1u << (p - letters) : 0;
+}
+
+/* Loads the closed word classes of the grammar (dates-classes.tsv). */
+static void
+classes_init(struct np_dates *d)
+{
+	const char *p = np_lex_dates_classes, *end = p + np_lex_dates_classes_len, *nl, *tab;
+	struct np_tense_word *e;
+	unsigned bits;
+
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		if (p != nl && *p != '#' && (tab = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
+			const char *q;
+			for (bits = 0, q = tab + 1; q < nl; q++)
+				bits |= class_bit(*q);
+			if ((e = wt_put(d->cw, p, (size_t)(tab - p), 0, 0, NULL)) != NULL)
+				e->bits = bits;
+		}
+		if (nl == end)
+			break;
+	}
+}
+
 /* Loads the function-word table of the language guess. */
 void
 np_dt_langs_init(struct np_dates *d)
 {
-	np_dt_wt_load(d->lw, np_lex_dates_langs, np_lex_dates_langs_len, NULL);
+	np_dt_wt_load(d->lw, np_lex_dates_langs, np_lex_dates_langs_len, NULL, 0);
+	np_dt_wt_load(d->rw, np_lex_dates_words, np_lex_dates_words_len, NULL, 1);
+	classes_init(d);
+}
+
+/* Lower-cases s[0..n) into w (cap bytes): ASCII by table, other letters
+ * by utf8proc.  Returns the length, 0 when it does not fit or s is not
+ * valid UTF-8 or holds combining marks (NFD text is not compared). */
+size_t
+np_dt_lower(const char *s, size_t n, char *w, size_t cap)
+{
+	size_t i = 0, k = 0, adv;
+	int32_t cp;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (k + 4 >= cap)
+			return 0;
+		if (c < 0x80) {
+			w[k++] = (char)lc(c);
+			i++;
+			continue;
+		}
+		if (c == 0xcc || c == 0xcd)
+			return 0;
+		cp = np_utf8_decode(s + i, n - i, &adv);
+		if (cp == NP_UTF8_INVALID)
+			return 0;
+		k += np_utf8_encode(utf8proc_tolower(cp), w + k);
+		i += adv;
+	}
+	w[k] = 0;
+	return k;
+}
+
+/*
+ * True when a non-ASCII word found in the lexicon is written as the
+ * lexicon writes one of its words, up to case: folding strips accents,
+ * so Spanish "marcó" (marked) would be Portuguese "março" (March).
+ * A word written without accents ("decembre") is accepted as before.
+ */
+static int
+same_accents(struct np_dates *d, const char *s, size_t n)
+{
+	char w[48];
+	size_t i, k = np_dt_lower(s, n, w, sizeof(w));
+
+	if (k == 0)
+		return 1;
+	for (i = 0; i < k; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			return np_dt_wt_find(d->rw, w, k) != NULL;
+	return 1;	/* no accent in the word */
 }
 
 /*
@@ -231,7 +327,7 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 {
 	const struct np_lexentry *e;
 	struct wcache *c = NULL;
-	int cls = 0, val = 0, found, guessed = 0;
+	int cls = 0, val = 0, found, guessed = 0, alone = 0;
 
 	char key[16];
 
@@ -254,21 +350,27 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 		if (c->used && strcmp(c->w, key) == 0) {
 			t->cls = c->cls;
 			t->val = c->val;
+			t->alone = c->alone;
 			return c->cls != 0;
 		}
 	}
 	e = np_lexicon_find(d->lx, s, n);
 	found = e != NULL && lang_ok(d, e, &cls, &val, &guessed);
+	if (found && t->wlen == 0 && !same_accents(d, s, n))
+		found = 0;
+	alone = found && cls == C_MOD && e->valuelen > 0 && e->value[e->valuelen - 1] == '*';
 	if (c != NULL && !guessed) {
 		memcpy(c->w, key, strlen(key) + 1);
 		c->cls = (signed char)(found ? cls : 0);
 		c->val = found ? val : 0;
+		c->alone = (unsigned char)alone;
 		c->used = 1;
 	}
 	if (!found)
 		return 0;
 	t->cls = cls;
 	t->val = val;
+	t->alone = alone;
 	return 1;
 }
 
@@ -313,6 +415,19 @@ gram_pass(const struct np_dates *d, const uint16_t *gram, const char *s, size_t 
 		k += d->gtab[u[2]];
 	mask = n >= 15 ? 1 << 15 : 1 << n;
 	return (gram[k] & mask) != 0;
+}
+
+/* Sets t->wbits, the closed classes of the word s[0..n) (one probe of the
+ * class table); only for words the grammar looks at. */
+static void
+word_classes(const struct np_dates *d, struct tok *t, const char *s, size_t n)
+{
+	const struct np_tense_word *ce;
+	char lw[48];
+	size_t ln = t->wlen > 0 ? (size_t)t->wlen : np_dt_lower(s, n, lw, sizeof(lw));
+
+	ce = np_dt_wt_find(d->cw, t->wlen > 0 ? t->w : lw, ln);
+	t->wbits = ce ? ce->bits : 0;
 }
 
 /*
@@ -425,6 +540,8 @@ np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 		else
 			t->w[t->wlen] = 0;
 		t->raw = b + i;
+		if (full)
+			word_classes(d, t, b + i, n);	/* the grammar reads it */
 		if (t->wlen > 0) {
 			if (!gram_pass(d, full ? d->gram_all : d->gram, b + i, n))
 				return t->e;
@@ -448,10 +565,13 @@ np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 			size_t m = letters(b + k, len - k);
 			if (m > 0 && lookup(d, b + i, k + m - i, t)) {
 				t->e = k + m;
+				if (!full)
+					word_classes(d, t, b + i, n);
 				return t->e;
 			}
 		}
-		lookup(d, b + i, n, t);
+		if (lookup(d, b + i, n, t) && !full)
+			word_classes(d, t, b + i, n);	/* an anchor */
 		return t->e;
 	}
 	t->k = TK_PUNCT;
