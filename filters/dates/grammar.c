@@ -781,6 +781,47 @@ p_number(struct scan *S, struct res *r)
 			return 1;
 		}
 	}
+	/* "the 18th": a day of the reference month (the nearest such day) */
+	if (t0->ord && t0->nd <= 2 && t0->num >= 1 && t0->num <= 31 && is_mod(B(S, 1), X_THE) &&
+	    !(t1->k == TK_WORD && !t1->nl && !word_class(t1, CL_ATTR)) && !is_of(t1) &&
+	    !(t1->k == TK_NUM)) {
+		/* (a word after it makes it an adjective: "the 3rd floor",
+		 * "the 11th Circuit") */
+		r->s = B(S, 1)->s;
+		r->e = t0->e;
+		memset(&r->v, 0, sizeof(r->v));
+		if (!d->has_ref || d->no_ref_ok) {
+			np_dt_val_unres(&r->v, V_DAY);
+			return 1;
+		}
+		{
+			/* this month, the last or the next: the nearest valid one,
+			 * the tense choosing as for a year-less date */
+			int k, best = 0, t = np_dt_tense(S, r->s, r->e);
+			long bd = LONG_MAX;
+			for (k = -1; k <= 1; k++) {
+				int m0 = d->rm - 1 + k, yy = d->ry + (m0 < 0 ? -1 : m0 > 11 ? 1 : 0);
+				int mm = ((m0 % 12) + 12) % 12 + 1;
+				long z, dist;
+				if (!np_dt_valid_ymd(yy, mm, (int)t0->num))
+					continue;
+				z = np_cal_days(yy, mm, (int)t0->num);
+				dist = z >= d->rz ? (z - d->rz) * (t < 0 ? 2 : 1) : (d->rz - z) * (t > 0 ? 2 : 1);
+				if (dist < bd) {
+					bd = dist;
+					best = k;
+				}
+			}
+			{
+				int m0 = d->rm - 1 + best;
+				r->v.k = V_DAY;
+				r->v.y = d->ry + (m0 < 0 ? -1 : m0 > 11 ? 1 : 0);
+				r->v.m = ((m0 % 12) + 12) % 12 + 1;
+				r->v.d = (int)t0->num;
+			}
+		}
+		return 1;
+	}
 	/* ordinal century: "20th century", "the 21st century" */
 	if (t0->ord && is_cls(t1, C_UNIT) && t1->val == U_CENTURY && t0->num >= 1 && t0->num <= 30) {
 		r->s = t0->s;
@@ -911,6 +952,17 @@ weekday_year(const struct np_dates *d, struct val *v, int wd)
 	v->y += best;
 }
 
+/* Length of the line holding b[pos] up to pos (bytes back to its start). */
+static size_t
+line_len(const char *b, size_t pos)
+{
+	size_t i = pos;
+
+	while (i > 0 && b[i - 1] != '\n' && pos - i < 200)
+		i--;
+	return pos - i;
+}
+
 /* Weekdays: with a date after them, or alone resolved by tense. */
 static int
 p_weekday(struct scan *S, struct res *r)
@@ -931,9 +983,11 @@ p_weekday(struct scan *S, struct res *r)
 		if (is_p(F(S, i), ','))
 			i++;
 	}
-	/* a date after the weekday: parse it from there */
+	/* a date after the weekday: parse it from there (not from the line
+	 * under a short line: a title ending in "Tuesday" over its dateline) */
 	t1 = F(S, i);
-	if (t1->k == TK_NUM || is_cls(t1, C_MONTH) || is_cls(t1, C_MABBR)) {
+	if ((t1->k == TK_NUM || is_cls(t1, C_MONTH) || is_cls(t1, C_MABBR)) &&
+	    !(t1->nl && line_len(S->b, w->s) < 60)) {
 		sub = *S;
 		sub.anchor = t1->s;
 		sub.nf = 0;
@@ -1290,6 +1344,29 @@ p_unit(struct scan *S, struct res *r)
 				r->v.k = V_REF;
 				r->v.n = sign < 0 ? 1 : 2;
 			}
+			return 1;
+		}
+		if (sign < 0 && n > 0 && (unit == U_YEAR || unit == U_MONTH) &&
+		    is_cls(F(S, 2), C_DEICTIC) && F(S, 2)->val == 0 && !F(S, 2)->nl &&
+		    is_cls(t1, C_AGO)) {
+			/* "80 years ago today": that day, n years back */
+			r->e = F(S, 2)->e;
+			memset(&r->v, 0, sizeof(r->v));
+			if (!d->has_ref) {
+				np_dt_val_unres(&r->v, V_DAY);
+				return 1;
+			}
+			r->v.k = V_DAY;
+			r->v.y = d->ry - (unit == U_YEAR ? (int)n : 0);
+			r->v.m = d->rm;
+			r->v.d = d->rd;
+			if (unit == U_MONTH) {
+				int m0 = d->rm - 1 - (int)n;
+				r->v.y = d->ry + (m0 >= 0 ? 0 : -((11 - m0) / 12));
+				r->v.m = ((m0 % 12) + 12) % 12 + 1;
+			}
+			if (!np_dt_valid_ymd(r->v.y, r->v.m, r->v.d))
+				r->v.d = np_cal_mdays(r->v.y, r->v.m);
 			return 1;
 		}
 		if (unit == U_YEAR && n == 1 && sign < 0 && d->last_q && d->has_ref) {

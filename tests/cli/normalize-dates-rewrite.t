@@ -22,6 +22,17 @@ is "$(r 'She left a fortnight ago.')" "She left 2021-02-24." "a fortnight is two
 is "$(r 'the 2024 elections')" "the 2024 elections" "a year before a plural noun: the year"
 is "$(printf 'the 2024 elections\n' | normalize-dates -l -r 2021-03-10 | cut -f 4,5)" "$(printf '2024\t2024')" "... is a date"
 
+l() { printf '%s\n' "$1" | normalize-dates -l -r 2021-03-10 | cut -f 4,5 | tr '\t\n' '= '; }
+is "$(l 'It happened 80 years ago today.')" "1941-03-10=80 years ago today " "'80 years ago today' is one day"
+is "$(l 'She left 3 weeks ago.')" "2021-02-17=3 weeks ago " "'3 weeks ago' is a day"
+is "$(l 'She arrives on the 18th.')" "2021-03-18=the 18th " "'the 18th': a day of the month"
+is "$(l 'They met on the 3rd floor.')" "" "'the 3rd floor' is no date"
+printf 'Apple shows its phone on Tuesday\nMarch 3, 2021\n' > "$T/title"
+is "$(normalize-dates -l -r 2021-03-10 "$T/title" | cut -f 5 | tr '\n' '|')" "Tuesday|March 3, 2021|" "a title line is not joined to the dateline under it"
+is "$(l 'Il est parti il y a trois jours.')" "2021-03-07=il y a trois jours " "French 'il y a trois jours'"
+is "$(l 'В прошлом году он уехал.')" "2020=прошлом году " "Russian 'в прошлом году'"
+is "$(l 'Er kam vor drei Tagen.')" "2021-03-07=vor drei Tagen " "German 'vor drei Tagen'"
+
 # -a: tags removed and &lt; &amp; unescaped give the input back
 printf 'a <time> tag, </time>, &lt; and &amp; on March 3, 2021.\n' > "$T/tags"
 normalize-dates -a "$T/tags" > "$OUT"
