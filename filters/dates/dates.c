@@ -202,10 +202,6 @@ np_dates_new(const struct np_dates_opts *opts)
 {
 	struct np_dates *d = calloc(1, sizeof(*d));
 	int i;
-	static const char extra[] =
-	    "\xd0\xb3\t0 Y ru\n"	/* г. */
-	    "\xd1\x80\t0 Y uk\n"	/* р. */
-	    "r\t0 Y pl\n";
 
 	if (d == NULL)
 		return NULL;
@@ -220,8 +216,7 @@ np_dates_new(const struct np_dates_opts *opts)
 	d->gram_all = calloc(27 * 27 * 27, sizeof(uint16_t));
 	if (d->lx == NULL || d->gram == NULL ||
 	    d->gram_all == NULL ||
-	    np_lexicon_load(d->lx, np_lex_dates_words, np_lex_dates_words_len) != NP_OK ||
-	    np_lexicon_load(d->lx, extra, sizeof(extra) - 1) != NP_OK) {
+	    np_lexicon_load(d->lx, np_lex_dates_words, np_lex_dates_words_len) != NP_OK) {
 		np_dates_free(d);
 		return NULL;
 	}
