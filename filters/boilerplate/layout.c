@@ -189,20 +189,41 @@ ends_sentence(const char *buf, const struct np_line *l)
  * when the second goes on a sentence in lower case, is one unit, any
  * other line a unit of its own.  The
  * block's width must be a wrap width: another multi-line block of the
- * page is as wide (hist: multi-line blocks per width), or the paragraph
- * has four lines or more.  Blocks wider than a text browser wraps (one
+ * page is as wide (hist: multi-line blocks per width) or three of its
+ * lines are, or the paragraph has four lines or more.  Blocks wider than a text browser wraps (one
  * paragraph a line) keep a unit per line.
  */
 static int
 push_paragraphs(const char *buf, const struct np_line *ln, const size_t *lc, size_t n,
     size_t para, const size_t *hist, struct np_bp_result *res)
 {
-	size_t w = block_width(lc, n), slack = w / 3 > 12 ? w / 3 : 12, a = 0, i, j, same = 0;
+	size_t w = block_width(lc, n), slack, a = 0, i, j, same = 0, base = SIZE_MAX, mw = 0;
 	int rc = NP_OK;
 
-	if (w >= 30 && w <= 160)
+	if (w >= 30 && w <= 160) {
+		size_t full = 0;
+
 		for (j = w - 6; j <= w; j++)
 			same += hist[j];
+		for (j = 0; j < n; j++)
+			full += lc[j] + 6 >= w;
+		if (full >= 3)
+			same = 2;	/* the block's own lines agree */
+		/* a first line indented deeper than the rest may stick out:
+		 * the width is that of the lines at the block's margin */
+		for (j = 0; j < n; j++) {
+			size_t in = bp_skip_space(buf, ln[j].start, ln[j].end) - ln[j].start;
+
+			base = in < base ? in : base;
+		}
+		for (j = 0; j < n; j++)
+			if (bp_skip_space(buf, ln[j].start, ln[j].end) - ln[j].start == base &&
+			    lc[j] > mw)
+				mw = lc[j];
+		if (mw >= 30)
+			w = mw;
+	}
+	slack = w / 3 > 12 ? w / 3 : 12;
 	if (n < 2 || w < 30 || w > 160 || (same < 2 && n < 4)) {
 		/* (a paragraph of an unconfirmed width needs four lines) */
 		for (j = 0; j < n && rc == NP_OK; j++)
