@@ -180,6 +180,8 @@ load_phrase(const struct np_lexentry *e, void *arg)
 	for (i = 0; kind[i]; i++)
 		;
 	w->kind = kind;
+	if (strcmp(kind, "cookie") == 0)
+		w->flags |= BP_W_CONSENT;
 	w->where = where;
 	w->nwords = nw;
 }

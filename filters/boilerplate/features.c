@@ -255,9 +255,8 @@ match_furniture(struct np_boilerplate *bp, struct fwords *fw, struct bp_unit *u)
 	}
 	if (u->furn != NULL && u->furn_where > 0)
 		return;
-	if (u->words > SHORT_WORDS)
-		return;
-	/* anywhere in a short unit */
+	/* anywhere in a short unit; a consent banner's phrases in the first
+	 * words of a long one too */
 	for (i = 1; i < nw; i++) {
 		if (!first[i])
 			continue;
@@ -266,7 +265,8 @@ match_furniture(struct np_boilerplate *bp, struct fwords *fw, struct bp_unit *u)
 			const struct bp_word *w = bp_wordtab_find(&bp->furn, fold + off[i], kl,
 			    bp_hash(BP_HASH_SEED, fold + off[i], kl));
 
-			if (w != NULL && w->kind != NULL && w->where == BP_AT_ANY) {
+			if (w != NULL && w->kind != NULL && w->where == BP_AT_ANY &&
+			    (u->words <= SHORT_WORDS || (w->flags & BP_W_CONSENT))) {
 				u->furn = w;
 				u->furn_where = BP_AT_ANY;
 				u->furn_end = wend[j - 1];
@@ -677,11 +677,9 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 			    g[0].start > b->start;
 	}
 	if (u->words > 0) {
-		size_t keep = u->words > SHORT_WORDS ? (size_t)bp->max_phrase : SHORT_WORDS;
-
-		if (fw.nw > keep) {	/* only the start counts */
-			fw.nw = keep;
-			fw.flen = fw.off[keep] - 1;
+		if (fw.nw > SHORT_WORDS) {	/* only the start counts */
+			fw.nw = SHORT_WORDS;
+			fw.flen = fw.off[SHORT_WORDS] - 1;
 		}
 		match_furniture(bp, &fw, u);
 	}
