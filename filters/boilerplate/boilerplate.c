@@ -161,6 +161,8 @@ load_phrase(const struct np_lexentry *e, void *arg)
 			where = BP_AT_ANY;
 		else if (strncmp(wh, "tail", 4) == 0)
 			where = BP_AT_TAIL;
+		else if (strncmp(wh, "name", 4) == 0)
+			where = BP_AT_NAME;
 	}
 	if (where == 0)
 		return;

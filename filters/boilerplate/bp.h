@@ -116,7 +116,7 @@ struct bp_wordtab {
 };
 
 /* where a furniture phrase may stand */
-enum { BP_AT_LINE = 1, BP_AT_START, BP_AT_ANY, BP_AT_TAIL };
+enum { BP_AT_LINE = 1, BP_AT_START, BP_AT_ANY, BP_AT_TAIL, BP_AT_NAME };
 
 #define FOLD_CAP 64		/* longest folded word looked up */
 #define MAX_PHRASE 8		/* longest furniture phrase in words */

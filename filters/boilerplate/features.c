@@ -237,7 +237,16 @@ match_furniture(struct np_boilerplate *bp, struct fwords *fw, struct bp_unit *u)
 			u->furn = w;
 			u->furn_where = w->where;
 			u->furn_end = wend[j - 1];
-		} else if (w->where == BP_AT_START) {
+		} else if (w->where == BP_AT_START && j == nw && nw == u->words &&
+		    strcmp(w->kind, "teaser") == 0) {
+			/* a teaser phrase alone on its line ("Read more", "Lesen
+			 * Sie auch") heads a box of links: it weighs as a tail */
+			u->furn = w;
+			u->furn_where = BP_AT_TAIL;
+			u->furn_end = wend[j - 1];
+		} else if (w->where == BP_AT_START ||
+		    (w->where == BP_AT_NAME && u->words <= 10 && u->capw + 1 >= u->letters)) {
+			/* (a name phrase starts a byline: "Von Jonas Becker") */
 			u->furn = w;
 			u->furn_where = BP_AT_START;
 			u->furn_end = wend[j - 1];
