@@ -321,6 +321,7 @@ void
 np_bp_result_free(struct np_bp_result *res)
 {
 	free(res->v);
+	free(res->hole_v);
 	memset(res, 0, sizeof *res);
 }
 

@@ -152,6 +152,7 @@ struct bp_unit {
 	int dated;		/* a date or a dated byline line */
 	int caption;		/* ends with a photo credit */
 	int dateline;		/* starts with a dateline: a news story's lede */
+	size_t hole0;		/* cuts.c: its first hole in the result */
 	int transparent;	/* inline furniture: the context pass looks
 				   through it */
 };

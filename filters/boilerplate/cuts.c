@@ -155,6 +155,82 @@ last_word_capital(const char *buf, size_t s, size_t e)
 	    (unsigned char)buf[i] >= 0xC0);
 }
 
+/* Appends a hole to the result's storage. */
+static int
+add_hole(struct np_bp_result *res, struct np_span h)
+{
+	if (np_grow(&res->hole_v, &res->hole_cap, res->hole_n, sizeof *res->hole_v, 16) != NP_OK)
+		return NP_ENOMEM;
+	res->hole_v[res->hole_n++] = h;
+	return NP_OK;
+}
+
+/* Length of a lynx link mark "[12]" at buf[i] (before end), glued to the
+ * word it marks; 0 when there is none. */
+static size_t
+lynx_mark(const char *buf, size_t i, size_t end)
+{
+	size_t j = i + 1;
+
+	while (j < end && j - i <= 5 && buf[j] >= '0' && buf[j] <= '9')
+		j++;
+	if (j == i + 1 || j >= end || buf[j] != ']' || j + 1 >= end)
+		return 0;
+	return buf[j + 1] != ' ' && buf[j + 1] != '\n' && buf[j + 1] != '\r' ? j + 1 - i : 0;
+}
+
+/* True when the page is a lynx dump: three or more link marks glued to
+ * their words. */
+static int
+lynx_page(const char *buf, size_t len)
+{
+	const char *p = buf, *e = buf + len;
+	int n = 0;
+
+	while (n < 3 && (p = memchr(p, '[', (size_t)(e - p))) != NULL) {
+		n += lynx_mark(buf, (size_t)(p - buf), len) > 0;
+		p++;
+	}
+	return n >= 3;
+}
+
+/* Leaves the lynx link marks inside the kept part of b out (after its
+ * caption holes, merged in order). */
+static int
+lynx_marks(const char *buf, struct np_bp_result *res, struct np_bp_block *b)
+{
+	size_t i = b->keep_start, first = res->hole_n - (size_t)b->nholes, k, m;
+	const char *p;
+	int rc;
+
+	while (i < b->keep_end && (p = memchr(buf + i, '[', b->keep_end - i)) != NULL) {
+		size_t at = (size_t)(p - buf);
+
+		if ((m = lynx_mark(buf, at, b->keep_end)) == 0) {
+			i = at + 1;
+			continue;
+		}
+		for (k = first; k < res->hole_n; k++)
+			if (res->hole_v[k].start <= at && at < res->hole_v[k].end)
+				break;
+		if (k == res->hole_n) {
+			if ((rc = add_hole(res, (struct np_span){ at, at + m })) != NP_OK)
+				return rc;
+			b->nholes++;
+			/* keep the unit's holes in order (few: insertion) */
+			for (k = res->hole_n - 1; k > first &&
+			    res->hole_v[k - 1].start > res->hole_v[k].start; k--) {
+				struct np_span t = res->hole_v[k];
+
+				res->hole_v[k] = res->hole_v[k - 1];
+				res->hole_v[k - 1] = t;
+			}
+		}
+		i = at + m;
+	}
+	return NP_OK;
+}
+
 /* Cuts furniture glued to the start or end of long kept units. */
 int
 np_bp_inline_cuts(struct np_boilerplate *bp, const char *buf, struct np_bp_result *res)
@@ -162,16 +238,28 @@ np_bp_inline_cuts(struct np_boilerplate *bp, const char *buf, struct np_bp_resul
 	size_t i;
 	struct np_span g[2];
 
+	int lynx;
+
+	res->hole_n = 0;
 	if (bp->o.no_cut)
 		return NP_OK;
+	lynx = lynx_page(buf, res->n > 0 ? res->v[res->n - 1].next : 0);
 	for (i = 0; i < res->n; i++) {
 		struct np_bp_block *b = &res->v[i];
 		struct bp_unit *u = &bp->u[i];
 		size_t lim;
 		int rc;
 
-		if (b->cls != NP_BP_GOOD || b->chars < bp->o.length_low)
+		u->hole0 = res->hole_n;
+		b->nholes = 0;
+
+		if (b->cls != NP_BP_GOOD)
 			continue;
+		if (b->chars < bp->o.length_low) {
+			if (lynx && (rc = lynx_marks(buf, res, b)) != NP_OK)
+				return rc;
+			continue;
+		}
 		if (u->furn != NULL && (u->furn_where == BP_AT_START ||
 		    u->furn_where == -BP_AT_LINE || u->furn_where == BP_AT_ANY)) {
 			size_t cut = 0, from = u->furn_end;
@@ -226,11 +314,19 @@ np_bp_inline_cuts(struct np_boilerplate *bp, const char *buf, struct np_bp_resul
 					from = mark + 1;
 					continue;
 				}
-				b->holes[b->nholes++] = g[1];
+				if ((rc = add_hole(res, g[1])) != NP_OK)
+					return rc;
+				b->nholes++;
 				b->reason = "good, caption cut from inside";
 				from = g[1].end;
 			}
 		}
+		if (lynx && (rc = lynx_marks(buf, res, b)) != NP_OK)
+			return rc;
+	}
+	/* the holes' storage is complete: point the units at theirs */
+	for (i = 0; i < res->n; i++) {
+		res->v[i].holes = res->v[i].nholes > 0 ? res->hole_v + bp->u[i].hole0 : NULL;
 	}
 	return NP_OK;
 }

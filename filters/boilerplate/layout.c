@@ -40,6 +40,7 @@ push_unit(struct np_bp_result *res, size_t start, size_t end, size_t next, size_
 	b->next = next;
 	b->keep_start = start;
 	b->keep_end = end;
+	b->holes = NULL;
 	b->nholes = 0;
 	b->para = para;
 	return NP_OK;

@@ -41,7 +41,8 @@ struct np_boilerplate_opts {
 	int no_cut;		/* do not cut furniture off long lines */
 };
 
-/* At most this many captions are cut from inside one unit. */
+/* At most this many captions are cut from inside one unit (lynx link
+ * marks are not counted). */
 #define NP_BP_HOLES 4
 
 /* Final and first-pass classes of a unit. */
@@ -61,8 +62,10 @@ struct np_bp_block {
 	size_t keep_start, keep_end;	/* kept part when cls == GOOD (equal
 					   to start/end unless furniture was
 					   cut off an end) */
-	struct np_span holes[NP_BP_HOLES];	/* photo captions inside the
-					   kept part, left out, in order */
+	const struct np_span *holes;	/* pieces left out of the kept part
+					   (photo captions, lynx link marks
+					   such as "[12]"), in order; they
+					   point into the result's own array */
 	int nholes;
 	size_t para;		/* number of its blank-line separated block */
 	enum np_bp_class first;	/* class after the first pass */
@@ -85,6 +88,8 @@ struct np_bp_result {
 				   context's own copy, valid until the next
 				   call on the context */
 	size_t text_len;
+	struct np_span *hole_v;	/* storage of the units' holes */
+	size_t hole_n, hole_cap;
 };
 
 struct np_boilerplate;
