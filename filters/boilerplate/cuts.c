@@ -231,6 +231,84 @@ lynx_marks(const char *buf, struct np_bp_result *res, struct np_bp_block *b)
 	return NP_OK;
 }
 
+/* True when the sentence buf[s, e) is furniture: it starts with a
+ * furniture phrase of two words or more, or is all of a line phrase
+ * ("Advertisement."); bylines and credits do not count ("By then ..." is
+ * prose, "(Reporting by ...)" belongs to the story), or it holds the
+ * copyright sign. */
+static int
+furniture_clause(const struct np_boilerplate *bp, const char *buf, size_t s, size_t e)
+{
+	char key[(FOLD_CAP + 1) * MAX_PHRASE + 16];
+	size_t pos = s, ws, we, kl = 0, nw = 0, n, i;
+	int ascii;
+
+	for (i = s; i + 1 < e; i++)
+		if ((unsigned char)buf[i] == 0xC2 && (unsigned char)buf[i + 1] == 0xA9)
+			return 1;
+	while (nw < (size_t)bp->max_phrase && np_bp_next_word(buf, e, &pos, &ws, &we, &ascii)) {
+		const struct bp_word *w;
+
+		if (kl > 0)
+			key[kl++] = ' ';
+		if ((n = np_bp_fold_word(buf + ws, we - ws, ascii, key + kl, FOLD_CAP)) == 0)
+			return 0;
+		kl += n;
+		nw++;
+		w = bp_wordtab_find(&bp->furn, key, kl, bp_hash(BP_HASH_SEED, key, kl));
+		if (w == NULL || w->kind == NULL || strcmp(w->kind, "byline") == 0 ||
+		    strcmp(w->kind, "credit") == 0)
+			continue;
+		if (w->where != BP_AT_LINE && nw >= 2)
+			return 1;
+		/* a line phrase: nothing but punctuation may follow */
+		for (i = we; i < e; i++)
+			if (buf[i] != '.' && buf[i] != ' ' && buf[i] != '!' && buf[i] != '\r')
+				break;
+		if (i == e)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Furniture sentences at the end of a long kept unit (a flattened page's
+ * footer: "... a good rye. Share this article Facebook Twitter. Related
+ * stories: ... Copyright 2024 ..."): walking back over its sentences,
+ * furniture ones and short ones (the items of a teaser list) may end the
+ * unit; the first prose sentence stops the walk.  Returns where the cut
+ * starts (the first furniture sentence), or e for none.
+ */
+static size_t
+trailing_clauses(const struct np_boilerplate *bp, const char *buf, size_t s, size_t e)
+{
+	size_t end = bp_trim_end(buf, s, e), cut = e, i = end, steps = 0;
+
+	while (i > s && steps++ < 40 && end - i < 2400) {
+		size_t st = i, words = 1, k;
+
+		/* the start of the sentence that ends at `end` */
+		while (st > s + 1 && !(buf[st - 1] == ' ' && (buf[st - 2] == '.' ||
+		    buf[st - 2] == '!' || buf[st - 2] == '?') && st < end))
+			st--;
+		if (st <= s + 1)
+			st = s;
+		for (k = st; k < end; k++)
+			words += buf[k] == ' ';
+		if (furniture_clause(bp, buf, st, end))
+			cut = st;
+		else if (words > 8 || st == s)
+			break;
+		if (st == s)
+			break;
+		end = st - 1;
+		i = end;
+		while (end > s && buf[end - 1] == ' ')
+			end--;
+	}
+	return cut;
+}
+
 /* Cuts furniture glued to the start or end of long kept units. */
 int
 np_bp_inline_cuts(struct np_boilerplate *bp, const char *buf, struct np_bp_result *res)
@@ -295,6 +373,16 @@ np_bp_inline_cuts(struct np_boilerplate *bp, const char *buf, struct np_bp_resul
 		    bp_count_chars(buf, b->keep_start, g[0].start) >= bp->o.length_low) {
 			b->keep_end = g[0].start;
 			b->reason = "good, furniture cut from end";
+		}
+		/* furniture sentences ending a long flattened paragraph */
+		if (b->keep_end - b->keep_start > bp->o.length_high) {
+			size_t cut = trailing_clauses(bp, buf, b->keep_start, b->keep_end);
+
+			if (cut < b->keep_end && cut > b->keep_start &&
+			    bp_count_chars(buf, b->keep_start, cut) >= bp->o.length_high) {
+				b->keep_end = bp_trim_end(buf, b->keep_start, cut);
+				b->reason = "good, furniture sentences cut from end";
+			}
 		}
 		/* captions inside a long flattened paragraph */
 		if (b->keep_end - b->keep_start > bp->o.length_high) {
