@@ -174,6 +174,9 @@ for my $line (split /\n/, $first_common // '') {
 # --help (checked above), and a letter in two tools' own parts must name
 # the same long option
 my (%letter, @clash);
+for my $line (split /\n/, $first_common // '') {
+	$letter{$1} = ['every tool', $2] if $line =~ /^  -(\S), (--[a-z-]+)/;
+}
 for my $tool (@tools) {
 	my ($help) = run("$bin/$tool --help");
 	for my $o (@{parse_help($help)->{own}}) {
