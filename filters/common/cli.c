@@ -135,7 +135,8 @@ const struct np_opt np_cli_common[] = {
 	{ 'L', "lang", "LIST", "languages to use, comma-separated (default all)" },
 	{ NP_OPT_FIELD, "field", "NAME", "JSON Lines: the text field (default text)" },
 	{ NP_OPT_TO, "to", "NAME", "JSON Lines: write the result to field NAME" },
-	{ NP_OPT_ON_ERROR, "on-error", "ACTION", "malformed JSON line: stop (default) or skip" },
+	{ NP_OPT_ON_ERROR, "on-error", "ACTION", "a malformed JSON line or an oversize document:\n"
+	    "stop (default), skip or pass it through" },
 	{ NP_OPT_MAX_DOC, "max-doc-size", "SIZE", "a larger document is an error (default 1G)" },
 	{ NP_OPT_LINE_BUFFERED, "line-buffered", NULL, "write out each record as soon as it is done" },
 	{ 'q', "quiet", NULL, "no messages about single documents or lines" },
