@@ -37,6 +37,7 @@ NP_LEXICON_DATA(articles_keys);
 NP_LEXICON_DATA(articles_teasers);
 NP_LEXICON_DATA(articles_fields);
 NP_LEXICON_DATA(articles_trailers);
+NP_LEXICON_DATA(articles_counts);
 
 /* A dateline lead: an upper-case place, an optional ", Region, date", an
  * optional "(Agency)", then a dash after a blank or the agency, and a
@@ -98,9 +99,13 @@ np_articles_new(const struct np_articles_opts *opts)
 	c->teasers = np_lexicon_new();
 	c->fields = np_lexicon_new();
 	c->trailers = np_lexicon_new();
+	c->counts = np_lexicon_new();
 	c->lead = np_re_compile(DATELINE_LEAD, 0, err, sizeof(err));
 	if (c->dates == NULL || c->keys == NULL || c->teasers == NULL ||
-	    c->fields == NULL || c->trailers == NULL || c->lead == NULL ||
+	    c->fields == NULL || c->trailers == NULL || c->counts == NULL ||
+	    c->lead == NULL ||
+	    np_lexicon_load(c->counts, np_lex_articles_counts,
+	    np_lex_articles_counts_len) != NP_OK ||
 	    np_lexicon_load(c->trailers, np_lex_articles_trailers,
 	    np_lex_articles_trailers_len) != NP_OK ||
 	    np_lexicon_load(c->fields, np_lex_articles_fields,
@@ -126,6 +131,7 @@ np_articles_free(struct np_articles *c)
 	np_lexicon_free(c->teasers);
 	np_lexicon_free(c->fields);
 	np_lexicon_free(c->trailers);
+	np_lexicon_free(c->counts);
 	np_re_free(c->lead);
 	np_arena_free(&c->arena);
 	free(c);

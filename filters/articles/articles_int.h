@@ -43,6 +43,7 @@ struct np_articles {
 	struct np_lexicon *teasers;	/* teaser-list headings */
 	struct np_lexicon *fields;	/* "Name: value" fields of mail, feeds */
 	struct np_lexicon *trailers;	/* lines that end an article */
+	struct np_lexicon *counts;	/* words of "1 of 2 DOCUMENTS", "512 words" */
 	struct np_re *lead;		/* "CITY (Agency) -" dateline */
 	struct np_arena arena;		/* metadata strings, per document */
 	uint32_t firsts[256];		/* formats to ask, by a line's first byte */
@@ -123,7 +124,9 @@ void np_art_trim(const char *b, size_t *s, size_t *e);
 int np_art_word(const char *b, size_t s, size_t e, const char *w);
 size_t np_art_digits(const char *b, size_t *p, size_t e);
 void np_art_spaces(const char *b, size_t *p, size_t e);
-long np_art_words_line(const char *b, size_t s, size_t e);
+long np_art_words_line(struct np_articles *c, const char *b, size_t s, size_t e);
+int np_art_count_word(struct np_articles *c, const char *b, size_t *p, size_t e,
+    const char *part);
 int np_art_is_separator(const char *b, size_t s, size_t e);
 int np_art_is_titlish(const char *b, size_t s, size_t e);
 size_t np_art_bullet(const char *b, size_t s, size_t e);
@@ -145,8 +148,8 @@ int np_art_next_text_line(const char *b, size_t end, size_t *p, struct np_line *
     size_t *s, size_t *e);
 
 /* ---- format signatures other files test (unit tests, meta) ---- */
-int np_art_is_ln_marker(const char *b, size_t s, size_t e);
-int np_art_is_ln_end(const char *b, size_t s, size_t e);
+int np_art_is_ln_marker(struct np_articles *c, const char *b, size_t s, size_t e);
+int np_art_is_ln_end(struct np_articles *c, const char *b, size_t s, size_t e);
 int np_art_is_fa_trailer(const char *b, size_t s, size_t e);
 
 /* ---- metadata helpers (meta.c) ---- */

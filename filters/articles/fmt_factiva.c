@@ -50,7 +50,7 @@ fa_more(struct np_articles *c, size_t from)
 
 	while (np_art_next_text_line(b, c->len, &p, &ln, &s, &e))
 		if ((((b[s] >= '0' && b[s] <= '9') || b[s] == 'W') &&
-		    np_art_words_line(b, s, e) >= 0) ||
+		    np_art_words_line(c, b, s, e) >= 0) ||
 		    ((b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e)))
 			return 1;
 	return 0;
@@ -121,7 +121,7 @@ meta_factiva_codes(struct np_articles *c, struct np_article *a)
 			else if (strcmp(code, "SE") == 0)
 				np_art_set_str(c, &a->section, vs, ve);
 			else if (strcmp(code, "WC") == 0)
-				a->words = np_art_words_line(b, vs, ve);
+				a->words = np_art_words_line(c, b, vs, ve);
 			else if (strcmp(code, "PD") == 0)
 				np_art_parse_date(c, b, vs, ve, a);
 			else if (strcmp(code, "LP") == 0 || strcmp(code, "TD") == 0) {
@@ -165,7 +165,7 @@ meta_factiva(struct np_articles *c, struct np_article *a)
 			}
 	}
 	for (i = 0; i < n; i++)
-		if ((a->words = np_art_words_line(b, h[i].s, h[i].e)) >= 0) {
+		if ((a->words = np_art_words_line(c, b, h[i].s, h[i].e)) >= 0) {
 			w = i;
 			break;
 		}

@@ -20,53 +20,46 @@
 #include "newsprep/lexicon.h"
 #include "articles_int.h"
 
-/* True for a LexisNexis start marker, trimmed: "1 of 10 DOCUMENTS" or
- * "DOCUMENT 1 OF 2". */
+/* Reads "N of M" (the words of articles-counts.tsv) at *p. */
+static int
+n_of_m(struct np_articles *c, const char *b, size_t *p, size_t e)
+{
+	if (np_art_digits(b, p, e) == 0)
+		return 0;
+	np_art_spaces(b, p, e);
+	if (!np_art_count_word(c, b, p, e, "of"))
+		return 0;
+	np_art_spaces(b, p, e);
+	return np_art_digits(b, p, e) > 0;
+}
+
+/* True for a LexisNexis start marker, trimmed: "1 of 10 DOCUMENTS",
+ * "DOCUMENT 1 OF 2", "1 von 2 DOKUMENTEN", "1 sur 3 DOCUMENTS". */
 int
-np_art_is_ln_marker(const char *b, size_t s, size_t e)
+np_art_is_ln_marker(struct np_articles *c, const char *b, size_t s, size_t e)
 {
 	size_t p = s;
 
 	if (e - s > 40 || e - s < 11)
 		return 0;
 	if (b[s] >= '0' && b[s] <= '9') {
-		np_art_digits(b, &p, e);
-		np_art_spaces(b, &p, e);
-		if (!np_art_word(b, p, e, "of"))
-			return 0;
-		p += 2;
-		np_art_spaces(b, &p, e);
-		if (np_art_digits(b, &p, e) == 0)
+		if (!n_of_m(c, b, &p, e))
 			return 0;
 		np_art_spaces(b, &p, e);
-		if (!np_art_word(b, p, e, "document"))
-			return 0;
-		p += 8;
-		if (p < e && (b[p] == 's' || b[p] == 'S'))
-			p++;
-		return p == e;
+		return np_art_count_word(c, b, &p, e, "doc") && p == e;
 	}
-	if (!np_art_word(b, s, e, "document"))
-		return 0;
-	p = s + 8;
-	np_art_spaces(b, &p, e);
-	if (np_art_digits(b, &p, e) == 0)
+	if (!np_art_count_word(c, b, &p, e, "doc"))
 		return 0;
 	np_art_spaces(b, &p, e);
-	if (!np_art_word(b, p, e, "of"))
-		return 0;
-	p += 2;
-	np_art_spaces(b, &p, e);
-	if (np_art_digits(b, &p, e) == 0)
-		return 0;
-	return p == e;
+	return n_of_m(c, b, &p, e) && p == e;
 }
 
-/* True for the Nexis Uni trailer "End of Document". */
+/* True for the Nexis Uni trailer "End of Document" (and its German and
+ * French forms, articles-trailers.tsv). */
 int
-np_art_is_ln_end(const char *b, size_t s, size_t e)
+np_art_is_ln_end(struct np_articles *c, const char *b, size_t s, size_t e)
 {
-	return e - s == 15 && np_art_word(b, s, e, "end of document");
+	return np_art_trailer(c, b, s, e, "lexisnexis");
 }
 
 /* LexisNexis: up to the next start marker after this record's own, or
@@ -85,11 +78,11 @@ ln_end(struct np_articles *c, size_t from)
 		np_art_trim(b, &s, &e);
 		if (s == e)
 			continue;
-		if (np_art_is_ln_marker(b, s, e)) {
+		if (np_art_is_ln_marker(c, b, s, e)) {
 			if (seen)
 				return ln.start;
 			seen = 1;
-		} else if (np_art_is_ln_end(b, s, e)) {
+		} else if (np_art_is_ln_end(c, b, s, e)) {
 			return np_art_trailer_cut(c, &ln);
 		}
 	}
@@ -116,7 +109,8 @@ key_line(struct np_articles *c, const char *b, size_t s, size_t e, size_t *val)
 			*val = p + 1;
 			return k;
 		}
-		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '-'))
+		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '-' ||
+		    (unsigned char)ch >= 0x80 || (ch == ' ' && p > s && b[p - 1] != ' ')))
 			return NULL;
 	}
 	/* Nexis Uni writes "Body" alone on the line before the text */
@@ -150,7 +144,7 @@ meta_lexisnexis(struct np_articles *c, struct np_article *a)
 	for (i = 0; i < n; i++) {
 		if (key_line(c, b, h[i].s, h[i].e, &val) != NULL)
 			break;
-		if (np_art_is_ln_marker(b, h[i].s, h[i].e)) {
+		if (np_art_is_ln_marker(c, b, h[i].s, h[i].e)) {
 			from = h[i].next;
 			n = np_art_read_lines(b, from, end, h, NP_ART_HEAD_LINES);
 			break;
@@ -228,7 +222,7 @@ meta_lexisnexis(struct np_articles *c, struct np_article *a)
 			np_art_set_str(c, &a->section, vs, ve);
 		else if (strncmp(f, "length", 6) == 0) {
 			np_art_trim(b, &vs, &ve);
-			a->words = np_art_words_line(b, vs, ve);
+			a->words = np_art_words_line(c, b, vs, ve);
 		}
 	}
 	if (lastkey < 0 || body == 0)
@@ -242,7 +236,7 @@ meta_lexisnexis(struct np_articles *c, struct np_article *a)
 		if (s == e)
 			continue;
 		if (((k = key_line(c, b, s, e, &val)) != NULL && is_tail(k)) ||
-		    np_art_is_ln_end(b, s, e) || np_art_is_ln_marker(b, s, e)) {
+		    np_art_is_ln_end(c, b, s, e) || np_art_is_ln_marker(c, b, s, e)) {
 			end = ln.start;
 			break;
 		}
@@ -255,16 +249,18 @@ static int
 ln_line(struct np_articles *c, struct np_art_scan *sc)
 {
 	const char *b = c->buf;
+	const struct np_lexentry *k;
 	unsigned char f = (unsigned char)b[sc->s];
+	size_t val;
 
 	if ((f >= '0' && f <= '9') || f == 'D' || f == 'd')
-		return np_art_is_ln_marker(b, sc->s, sc->e);
-	if (f == 'E' || f == 'e') {
-		if (np_art_is_ln_end(b, sc->s, sc->e))
+		return np_art_is_ln_marker(c, b, sc->s, sc->e);
+	if (f == 'E' || f == 'e' || f == 'F' || f == 'f') {
+		if (np_art_is_ln_end(c, b, sc->s, sc->e))
 			sc->flags[NP_ARTICLES_LEXISNEXIS] |= 1;
-	} else if (np_art_word(b, sc->s, sc->e, "length:") ||
-	    np_art_word(b, sc->s, sc->e, "load-date:")) {
-		sc->flags[NP_ARTICLES_LEXISNEXIS] |= 2;
+	} else if ((k = key_line(c, b, sc->s, sc->e, &val)) != NULL &&
+	    (is_tail(k) || (k->valuelen == 11 && memcmp(k->value, "head length", 11) == 0))) {
+		sc->flags[NP_ARTICLES_LEXISNEXIS] |= 2;	/* LENGTH:, LOAD-DATE: */
 	}
 	return 0;
 }
@@ -278,6 +274,6 @@ ln_settle(struct np_articles *c, struct np_art_scan *sc)
 }
 
 const struct np_art_format np_art_lexisnexis = {
-	NP_ARTICLES_LEXISNEXIS, "lexisnexis", "0123456789DdEeLl",
+	NP_ARTICLES_LEXISNEXIS, "lexisnexis", "0123456789DdEeFfLl",
 	ln_line, ln_settle, ln_end, meta_lexisnexis
 };

@@ -83,10 +83,35 @@ np_art_spaces(const char *b, size_t *p, size_t e)
 		(*p)++;
 }
 
-/* Parses "512 words" / "2,968 words" / "WC 512 words" (trimmed line);
- * returns the number or -1. */
+/*
+ * Reads the word at *p (letters, any non-ASCII byte) and, when it is of
+ * the given part in articles-counts.tsv ("of", "doc", "words"), moves *p
+ * past it and returns 1.
+ */
+int
+np_art_count_word(struct np_articles *c, const char *b, size_t *p, size_t e,
+    const char *part)
+{
+	const struct np_lexentry *k;
+	size_t q = *p;
+
+	while (q < e && q - *p < 24 && (((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z') ||
+	    (unsigned char)b[q] >= 0x80))
+		q++;
+	if (q == *p || (q < e && (((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z') ||
+	    (unsigned char)b[q] >= 0x80)))
+		return 0;
+	if ((k = np_lexicon_find(c->counts, b + *p, q - *p)) == NULL ||
+	    k->valuelen != strlen(part) || memcmp(k->value, part, k->valuelen) != 0)
+		return 0;
+	*p = q;
+	return 1;
+}
+
+/* Parses "512 words" / "2,968 words" / "WC 512 words" / "412 Wörter"
+ * (trimmed line); returns the number or -1. */
 long
-np_art_words_line(const char *b, size_t s, size_t e)
+np_art_words_line(struct np_articles *c, const char *b, size_t s, size_t e)
 {
 	long v = 0;
 	size_t p = s;
@@ -98,8 +123,8 @@ np_art_words_line(const char *b, size_t s, size_t e)
 		np_art_spaces(b, &p, e);
 	}
 
-	while (p < e && ((b[p] >= '0' && b[p] <= '9') || (b[p] == ',' && nd > 0))) {
-		if (b[p] != ',') {
+	while (p < e && ((b[p] >= '0' && b[p] <= '9') || ((b[p] == ',' || b[p] == '.') && nd > 0))) {
+		if (b[p] != ',' && b[p] != '.') {
 			if (v > 100000000L)
 				return -1;
 			v = v * 10 + (b[p] - '0');
@@ -107,10 +132,10 @@ np_art_words_line(const char *b, size_t s, size_t e)
 		}
 		p++;
 	}
-	if (nd == 0)
+	if (nd == 0 || p == e || (b[p] != ' ' && b[p] != '\t'))
 		return -1;
 	np_art_spaces(b, &p, e);
-	if (e - p == 5 && np_art_word(b, p, e, "words"))
+	if (np_art_count_word(c, b, &p, e, "words") && p == e)
 		return v;
 	return -1;
 }

@@ -14,6 +14,8 @@
 
 /* True when [s, e) of the string holds a classifier's line. */
 #define LINE(f, str) f(str, 0, strlen(str))
+/* The same for a classifier that reads the context's lexicons. */
+#define CLINE(f, str) f(c, str, 0, strlen(str))
 
 /* Checks that the records of buf partition it: contiguous, non-empty,
  * from 0 to len.  Returns the number of records or -1. */
@@ -90,24 +92,30 @@ str(const struct np_articles_str *v)
 }
 
 static void
-test_classifiers(void)
+test_classifiers(struct np_articles *c)
 {
-	ok(LINE(np_art_is_ln_marker, "1 of 10 DOCUMENTS"), "ln marker: N of M DOCUMENTS");
-	ok(LINE(np_art_is_ln_marker, "12 of 383 DOCUMENTS"), "ln marker: big numbers");
-	ok(LINE(np_art_is_ln_marker, "1 of 1 DOCUMENT"), "ln marker: singular");
-	ok(LINE(np_art_is_ln_marker, "DOCUMENT 3 OF 20"), "ln marker: DOCUMENT N OF M");
-	ok(!LINE(np_art_is_ln_marker, "1 of 10 documents were missing"), "ln marker: prose is not one");
-	ok(!LINE(np_art_is_ln_marker, "one of 10 DOCUMENTS"), "ln marker: needs digits");
-	ok(LINE(np_art_is_ln_end, "End of Document"), "ln end line");
+	ok(CLINE(np_art_is_ln_marker, "1 of 10 DOCUMENTS"), "ln marker: N of M DOCUMENTS");
+	ok(CLINE(np_art_is_ln_marker, "12 of 383 DOCUMENTS"), "ln marker: big numbers");
+	ok(CLINE(np_art_is_ln_marker, "1 of 1 DOCUMENT"), "ln marker: singular");
+	ok(CLINE(np_art_is_ln_marker, "DOCUMENT 3 OF 20"), "ln marker: DOCUMENT N OF M");
+	ok(!CLINE(np_art_is_ln_marker, "1 of 10 documents were missing"), "ln marker: prose is not one");
+	ok(!CLINE(np_art_is_ln_marker, "one of 10 DOCUMENTS"), "ln marker: needs digits");
+	ok(CLINE(np_art_is_ln_end, "End of Document"), "ln end line");
+	ok(CLINE(np_art_is_ln_marker, "1 von 2 DOKUMENTEN"), "ln marker: German");
+	ok(CLINE(np_art_is_ln_marker, "3 sur 12 DOCUMENTS"), "ln marker: French");
+	ok(CLINE(np_art_is_ln_marker, "DOKUMENT 1 VON 2"), "ln marker: DOKUMENT N VON M");
+	ok(!CLINE(np_art_is_ln_marker, "1 von 2 Dokumentenmappen"), "ln marker: a longer word is not one");
+	is_int(CLINE(np_art_words_line, "412 W\xc3\xb6rter"), 412, "words line: German");
+	is_int(CLINE(np_art_words_line, "1.385 mots"), 1385, "words line: French, dotted thousands");
 	ok(LINE(np_art_is_fa_trailer, "Document CSTLDG0020190314ef3e0000b"), "factiva trailer");
 	ok(!LINE(np_art_is_fa_trailer, "Document type: press release"), "factiva trailer: not prose");
 	ok(!LINE(np_art_is_fa_trailer, "Document ABC"), "factiva trailer: id too short");
-	is_int(LINE(np_art_words_line, "512 words"), 512, "words line");
-	is_int(LINE(np_art_words_line, "2,968 words"), 2968, "words line with a comma");
-	is_int(LINE(np_art_words_line, "512 words later"), -1, "words line: prose");
-	is_int(LINE(np_art_words_line, "WC       356 words"), 356, "words line: WC field code");
+	is_int(CLINE(np_art_words_line, "512 words"), 512, "words line");
+	is_int(CLINE(np_art_words_line, "2,968 words"), 2968, "words line with a comma");
+	is_int(CLINE(np_art_words_line, "512 words later"), -1, "words line: prose");
+	is_int(CLINE(np_art_words_line, "WC       356 words"), 356, "words line: WC field code");
 	ok(LINE(np_art_is_fa_trailer, "AN       Document LKSGZT0020200902eg920000d"), "factiva trailer: AN field code");
-	is_int(LINE(np_art_words_line, ",12 words"), -1, "words line: leading comma");
+	is_int(CLINE(np_art_words_line, ",12 words"), -1, "words line: leading comma");
 	ok(LINE(np_art_is_separator, "* * *"), "separator * * *");
 	ok(LINE(np_art_is_separator, "----------"), "separator ----");
 	ok(LINE(np_art_is_separator, "  ====  "), "separator ==== with blanks");
@@ -421,7 +429,7 @@ main(void)
 	enum np_articles_format f;
 
 	ok(c != NULL, "context created");
-	test_classifiers();
+	test_classifiers(c);
 	test_formats(c);
 	test_forced();
 	test_meta();
