@@ -56,6 +56,7 @@ struct np_articles {
 	/* per-document state of the start-marker formats (heads, listing) */
 	int teaser;			/* heads: a teaser heading was passed */
 	int hc_valid, hc_teaser;	/* heads: the last head_candidate answer */
+	int hc_lead;			/* its head opens with a dateline lead */
 	size_t hc_from, hc_cand, hc_body, hc_prose;
 	int pend_valid;			/* the head that will open the next record */
 	size_t pend_head, pend_body;

@@ -13,6 +13,7 @@
  * before the first joins the first record.  Metadata: the generic reader.
  */
 #include <stdint.h>
+#include <string.h>
 #include "newsprep/lexicon.h"
 #include "articles_int.h"
 
@@ -20,13 +21,18 @@
  * after a teaser heading the bar is higher. */
 #define HEAD_BODY_MIN 300
 #define HEAD_BODY_TEASER 1200
+/* A head whose body opens with a "CITY (Agency) -" lead is surer: a
+ * short wire item under it is a story. */
+#define HEAD_BODY_LEAD 120
 
 /*
  * Checks a head at line ln (preceded by a blank line): a title, then an
  * optional "By" line and at most one blank line, then a date line or a
  * dateline lead.  Strict (the title follows the last sentence of the
- * story before without a blank line): no blank line, and a date line.
- * Returns 1 and the offset where the body starts.
+ * story before without a blank line, as wire runs come): no blank line,
+ * and a date line or a lead directly under the title.
+ * Returns 1 (2 when a dateline lead follows) and the offset where the
+ * body starts.
  */
 static int
 head_at(struct np_articles *c, const struct np_line *ln, size_t *body, int strict)
@@ -52,12 +58,15 @@ head_at(struct np_articles *c, const struct np_line *ln, size_t *body, int stric
 			continue;
 		if (np_art_is_date_line(c, b, xs, xe, NULL, 0))
 			*body = x.next;
-		else if (!strict && np_art_is_lead(c, b, xs, xe))
+		else if ((!strict || k == 0) && np_art_is_lead(c, b, xs, xe))
 			*body = x.start;
 		else
 			return 0;
-		/* the title itself must not be a date */
-		return !np_art_is_date_line(c, b, s, e, NULL, 0);
+		/* the title itself must not be a date; a lead is the stronger
+		 * sign (2) */
+		if (np_art_is_date_line(c, b, s, e, NULL, 0))
+			return 0;
+		return *body == x.start ? 2 : 1;
 	}
 	return 0;
 }
@@ -77,7 +86,7 @@ head_candidate(struct np_articles *c, size_t from, size_t *body, int *teaser,
 	const char *b = c->buf;
 	struct np_line ln;
 	size_t p = from, n = 0, found = SIZE_MAX, fbody = 0;
-	int prev_blank = 1, prev_stop = 0, t = 0;
+	int prev_blank = 1, prev_stop = 0, t = 0, h;
 
 	if (c->hc_valid && c->hc_from == from) {
 		*body = c->hc_body;
@@ -105,12 +114,14 @@ head_candidate(struct np_articles *c, size_t from, size_t *body, int *teaser,
 			if (e - s <= 40 && ((b[s] | 0x20) >= 'a' && (b[s] | 0x20) <= 'z') &&
 			    np_lexicon_find(c->teasers, b + s, e - s) != NULL)
 				t = 1;
-			else if (head_at(c, &ln, &fbody, 0)) {
+			else if ((h = head_at(c, &ln, &fbody, 0)) > 0) {
 				found = ln.start;
+				c->hc_lead = h == 2;
 				break;
 			}
-		} else if (prev_stop && head_at(c, &ln, &fbody, 1)) {
+		} else if (prev_stop && (h = head_at(c, &ln, &fbody, 1)) > 0) {
 			found = ln.start;
+			c->hc_lead = h == 2;
 			break;
 		}
 		if (e - s >= NP_ART_PROSE_LINE)
@@ -140,13 +151,14 @@ static size_t
 heads_next(struct np_articles *c, size_t from, int *teaser, size_t *bodyp)
 {
 	size_t cand, body, next, nbody, need, prose;
-	int t2;
+	int t2, lead;
 
 	cand = head_candidate(c, from, &body, teaser, &prose);
 	while (cand != SIZE_MAX) {
 		t2 = *teaser;
+		lead = c->hc_lead;
 		next = head_candidate(c, body, &nbody, &t2, &prose);
-		need = *teaser ? HEAD_BODY_TEASER : HEAD_BODY_MIN;
+		need = *teaser ? HEAD_BODY_TEASER : lead ? HEAD_BODY_LEAD : HEAD_BODY_MIN;
 		if (prose >= need) {
 			*bodyp = body;
 			return cand;
@@ -197,7 +209,45 @@ heads_settle(struct np_articles *c, struct np_art_scan *sc)
 	    heads_next(c, body, &teaser, &body) != SIZE_MAX;
 }
 
+/* When the trimmed line opens with a dateline lead naming its agency,
+ * "CITY (Agency) -", sets *as, *ae to the agency. */
+static int
+lead_agency(struct np_articles *c, size_t s, size_t e, size_t *as, size_t *ae)
+{
+	const char *b = c->buf;
+	const char *o, *x;
+	size_t lim = e - s > 120 ? s + 120 : e;
+
+	if (!np_art_is_lead(c, b, s, e) || (o = memchr(b + s, '(', lim - s)) == NULL ||
+	    (x = memchr(o, ')', (size_t)(b + lim - o))) == NULL || x - o < 3)
+		return 0;
+	*as = (size_t)(o - b) + 1;
+	*ae = (size_t)(x - b);
+	return 1;
+}
+
+/* Heads metadata: the generic reader from the record's head (a page
+ * header or banner before the first head is not its title), and the
+ * agency of a "CITY (Agency) -" lead as the source. */
+static void
+meta_heads(struct np_articles *c, struct np_article *a)
+{
+	struct np_art_hline h[4];
+	size_t start = a->record.start, body, as, ae;
+	int teaser = 0, n, i;
+
+	if (start == 0 && (start = heads_next(c, 0, &teaser, &body)) == SIZE_MAX)
+		start = 0;
+	a->record.start = start;
+	np_art_meta_plain(c, a);
+	a->record.start = a->n == 1 ? 0 : a->record.start;
+	n = np_art_read_lines(c->buf, start, a->record.end, h, 4);
+	for (i = 0; i < n && a->source.s == NULL; i++)
+		if (lead_agency(c, h[i].s, h[i].e, &as, &ae))
+			np_art_set_str(c, &a->source, as, ae);
+}
+
 const struct np_art_format np_art_heads = {
 	NP_ARTICLES_HEADS, "heads", NULL, NULL, heads_settle, heads_end,
-	np_art_meta_plain
+	meta_heads
 };
