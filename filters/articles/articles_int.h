@@ -44,6 +44,7 @@ struct np_articles {
 	struct np_lexicon *fields;	/* "Name: value" fields of mail, feeds */
 	struct np_lexicon *trailers;	/* lines that end an article */
 	struct np_lexicon *counts;	/* words of "1 of 2 DOCUMENTS", "512 words" */
+	struct np_lexicon *digest;	/* words of a digest's header */
 	struct np_re *lead;		/* "CITY (Agency) -" dateline */
 	struct np_arena arena;		/* metadata strings, per document */
 	uint32_t firsts[256];		/* formats to ask, by a line's first byte */
@@ -87,7 +88,7 @@ struct np_art_format {
 
 extern const struct np_art_format np_art_lexisnexis, np_art_factiva,
     np_art_listing, np_art_separator, np_art_heads, np_art_mail, np_art_feed,
-    np_art_markdown, np_art_alerts;
+    np_art_markdown, np_art_alerts, np_art_digest;
 
 /* A trimmed non-blank line and the number of its block (meta.c). */
 struct np_art_hline {

@@ -48,7 +48,8 @@ enum np_articles_format {
 	NP_ARTICLES_MAIL,
 	NP_ARTICLES_FEED,
 	NP_ARTICLES_MARKDOWN,
-	NP_ARTICLES_ALERTS
+	NP_ARTICLES_ALERTS,
+	NP_ARTICLES_DIGEST
 };
 
 struct np_articles_opts {
