@@ -76,6 +76,17 @@ format_of(enum np_articles_format id)
 	return &single;
 }
 
+/* Notes the first byte of a trailer (both cases of an ASCII letter). */
+static void
+note_first(const struct np_lexentry *k, void *arg)
+{
+	unsigned char *t = arg, f = (unsigned char)k->key[0];
+
+	t[f] = 1;
+	if (f >= 'a' && f <= 'z')
+		t[f - 'a' + 'A'] = 1;
+}
+
 /* Creates the context: lexicons, the dateline pattern, the dates engine,
  * the table of formats by first byte. */
 struct np_articles *
@@ -122,6 +133,10 @@ np_articles_new(const struct np_articles_opts *opts)
 		np_articles_free(c);
 		return NULL;
 	}
+	/* folded keys open with a lower-case or non-ASCII byte; an accented
+	 * capital folds to its letter, so accept every non-ASCII lead byte */
+	np_lexicon_each(c->trailers, note_first, c->trailer_first);
+	memset(c->trailer_first + 0xC3, 1, 0xF5 - 0xC3);
 	return c;
 }
 

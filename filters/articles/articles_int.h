@@ -43,6 +43,7 @@ struct np_articles {
 	struct np_lexicon *teasers;	/* teaser-list headings */
 	struct np_lexicon *fields;	/* "Name: value" fields of mail, feeds */
 	struct np_lexicon *trailers;	/* lines that end an article */
+	unsigned char trailer_first[256];	/* bytes a trailer can open with */
 	struct np_lexicon *counts;	/* words of "1 of 2 DOCUMENTS", "512 words" */
 	struct np_lexicon *digest;	/* words of a digest's header */
 	struct np_re *lead;		/* "CITY (Agency) -" dateline */
@@ -140,6 +141,7 @@ size_t np_art_after_blanks(const char *b, size_t len, size_t pos);
 size_t np_art_next_line_start(const char *b, size_t len, size_t pos);
 size_t np_art_trailer_cut(struct np_articles *c, const struct np_line *ln);
 int np_art_ends_sentence(const char *b, size_t s, size_t e);
+int np_art_is_prose(const char *b, size_t s, size_t e);
 size_t np_art_prose_bytes(const char *b, size_t s, size_t e, size_t enough);
 enum np_art_role np_art_field(struct np_articles *c, const char *b, size_t s,
     size_t e, size_t *val);

@@ -9,8 +9,8 @@
  * (after the detecting pass, when no other format was seen): the text
  * before the first heading is a short header (under 300 bytes of prose)
  * that names itself a digest with a word of articles-digest.tsv
- * ("Briefing", "Newsletter", "Ausgabe", "édition" ...) in at most six
- * lines, and from the first heading on every block is a heading or a
+ * ("Briefing", "Newsletter", "Ausgabe", "édition" ...) in its first two
+ * lines, at most six lines in all, and from the first heading on every block is a heading or a
  * paragraph that ends a sentence, with two headings at least (a footer
  * may follow the last story).  A single article's subheadings come
  * under its title and lede, never under such a header, and a web page's
@@ -158,8 +158,9 @@ digest_settle(struct np_articles *c, struct np_art_scan *sc)
 
 	(void)sc;
 	if ((first = digest_next(c, 0, lim, 1)) == SIZE_MAX || first == 0 ||
-	    np_art_read_lines(c->buf, 0, first, h, 8) > DIGEST_HEADER_LINES ||
-	    np_art_prose_bytes(c->buf, 0, first, 300) >= 300 || !names_digest(c, 0, first))
+	    (n = np_art_read_lines(c->buf, 0, first, h, 8)) > DIGEST_HEADER_LINES ||
+	    np_art_prose_bytes(c->buf, 0, first, 300) >= 300 ||
+	    !names_digest(c, h[0].s, h[n > 1 ? 1 : 0].e))
 		return 0;
 	return all_stories(c, first, &n) && n >= 2;
 }

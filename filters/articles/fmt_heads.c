@@ -124,7 +124,8 @@ head_candidate(struct np_articles *c, size_t from, size_t *body, int *teaser,
 			c->hc_lead = h == 2;
 			break;
 		}
-		if (e - s >= NP_ART_PROSE_LINE)
+		/* prose counts up to the highest bar only */
+		if (n < HEAD_BODY_TEASER && np_art_is_prose(b, s, e))
 			n += e - s;
 		prev_blank = 0;
 		prev_stop = np_art_ends_sentence(b, s, e);

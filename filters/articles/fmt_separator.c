@@ -24,20 +24,19 @@ line_blank_before(const char *b, size_t q)
 	return np_is_blank(b, r, q - 1);
 }
 
-/* True when [s, e) holds ". " followed by a capital after a word that is
- * not an abbreviation ("U.S. Media" is one sentence): two sentences, so
- * not a heading. */
+/* True when [s, e) holds ". ", "! " or "? " followed by a capital
+ * after a word that is not an abbreviation ("U.S. Media" is one
+ * sentence): two sentences, so not a heading. */
 static int
 has_sentence_break(const char *b, size_t s, size_t e)
 {
-	const char *p = b + s, *end = b + e;
+	size_t p;
 
-	while ((p = memchr(p, '.', (size_t)(end - p))) != NULL && p + 2 < end) {
-		if (p[1] == ' ' && p[2] >= 'A' && p[2] <= 'Z' &&
-		    !np_is_abbreviation(b, e, (size_t)(p - b)))
+	for (p = s; p + 2 < e; p++)
+		if ((b[p] == '.' || b[p] == '!' || b[p] == '?') && b[p + 1] == ' ' &&
+		    b[p + 2] >= 'A' && b[p + 2] <= 'Z' &&
+		    (b[p] != '.' || !np_is_abbreviation(b, e, p)))
 			return 1;
-		p++;
-	}
 	return 0;
 }
 
@@ -52,7 +51,8 @@ separator_cuts(struct np_articles *c, const struct np_line *ln, int forced)
 {
 	const char *b = c->buf;
 	struct np_line x;
-	size_t p, s, e;
+	size_t p, s, e, q;
+	int stop;
 
 	if (forced)
 		return 1;
@@ -86,22 +86,32 @@ separator_cuts(struct np_articles *c, const struct np_line *ln, int forced)
 	s = x.start;
 	e = x.end;
 	np_art_trim(b, &s, &e);
-	/* a title, or a short line standing alone as a heading */
+	/* a title (one sentence at most), or a short line standing alone as
+	 * a heading */
+	if (np_art_is_titlish(b, s, e) && has_sentence_break(b, s, e))
+		return 0;
 	if (!np_art_is_titlish(b, s, e) && !(e - s <= NP_ART_TITLE_MAX && b[e - 1] == '.' &&
 	    np_art_is_titlish(b, s, e - 1) && !has_sentence_break(b, s, e - 1) &&
 	    x.next < c->len && np_art_after_blanks(b, c->len, x.next) > x.next))
 		return 0;
 	/* prose follows before the next separator (which bounds the scan, so
-	 * a run of separators costs one pass) */
+	 * a run of separators costs one pass), and some line of it ends a
+	 * sentence (a list of headlines ends none) */
 	p = x.next;
 	e = 0;
-	while (e < NP_ART_PROSE_LINE * 2 && np_next_line(b, c->len, &p, &x)) {
+	stop = 0;
+	while ((e < NP_ART_PROSE_LINE * 2 || !stop) && np_next_line(b, c->len, &p, &x)) {
 		if (np_art_is_separator(b, x.start, x.end))
 			break;
-		if (x.end - x.start >= NP_ART_PROSE_LINE)
+		if (np_art_is_prose(b, x.start, x.end)) {
 			e += x.end - x.start;
+			s = x.start;
+			q = x.end;
+			np_art_trim(b, &s, &q);
+			stop |= np_art_ends_sentence(b, s, q);
+		}
 	}
-	return e >= NP_ART_PROSE_LINE * 2;
+	return e >= NP_ART_PROSE_LINE * 2 && stop;
 }
 
 /* The end of a record that ends at a separator: after the separator

@@ -174,6 +174,27 @@ np_art_is_separator(const char *b, size_t s, size_t e)
 	return n >= 3;
 }
 
+/* True when [s, e) holds a run of three spaces (columns that w3m lays
+ * out side by side).  Any such run covers a position p with p - s = 2
+ * (mod 3), so one byte in three is looked at. */
+static int
+blank_run(const char *b, size_t s, size_t e)
+{
+	size_t p, l, r;
+
+	for (p = s + 2; p < e; p += 3) {
+		if (b[p] != ' ')
+			continue;
+		for (l = p; l > s && b[l - 1] == ' ' && p - l < 2; l--)
+			;
+		for (r = p + 1; r < e && b[r] == ' ' && r - l < 3; r++)
+			;
+		if (r - l >= 3)
+			return 1;
+	}
+	return 0;
+}
+
 /* True when the trimmed line can be a title: 2..NP_ART_TITLE_MAX bytes, opens
  * with a capital, a digit, a quote or a non-ASCII letter, and does not
  * end like a clause (. , :); a ';' may join a headline to its deck. */
@@ -182,6 +203,7 @@ np_art_is_titlish(const char *b, size_t s, size_t e)
 {
 	unsigned char f, l;
 	int letters = 0;
+	size_t p;
 
 	if (e - s < 2 || e - s > NP_ART_TITLE_MAX)
 		return 0;
@@ -197,12 +219,13 @@ np_art_is_titlish(const char *b, size_t s, size_t e)
 	if (strchr(".,:", l))
 		return 0;
 	/* words, not a number or a code: three letters at least */
-	for (; s < e && letters < 3; s++)
-		if (((unsigned char)b[s] | 0x20) >= 'a' && ((unsigned char)b[s] | 0x20) <= 'z')
+	for (p = s; p < e && letters < 3; p++)
+		if (((unsigned char)b[p] | 0x20) >= 'a' && ((unsigned char)b[p] | 0x20) <= 'z')
 			letters++;
-		else if ((unsigned char)b[s] >= 0xC3)
+		else if ((unsigned char)b[p] >= 0xC3)
 			letters++;
-	return letters >= 3;
+	/* columns laid out side by side (w3m tables) are not a title */
+	return letters >= 3 && !blank_run(b, s, e);
 }
 
 /* Length of a bullet at the start of the trimmed line ("- ", "• ",
@@ -328,8 +351,23 @@ np_art_ends_sentence(const char *b, size_t s, size_t e)
 	return e > s && (b[e - 1] == '.' || b[e - 1] == '!' || b[e - 1] == '?');
 }
 
-/* Bytes of prose (lines of NP_ART_PROSE_LINE bytes or more) in [s, e); stops
- * counting once over `enough`. */
+/*
+ * True when the line [s, e) is a line of prose: NP_ART_PROSE_LINE bytes
+ * or more once trimmed, without a run of three blanks in its first 160
+ * bytes (the columns of a table or a menu that w3m lays out side by
+ * side).
+ */
+int
+np_art_is_prose(const char *b, size_t s, size_t e)
+{
+	np_art_trim(b, &s, &e);
+	/* columns show in a line's first bytes: look no further (a long
+	 * paragraph line costs no more than a short one) */
+	return e - s >= NP_ART_PROSE_LINE && !blank_run(b, s, e - s > 160 ? s + 160 : e);
+}
+
+/* Bytes of prose (np_art_is_prose lines) in [s, e); stops counting once
+ * over `enough`. */
 size_t
 np_art_prose_bytes(const char *b, size_t s, size_t e, size_t enough)
 {
@@ -337,7 +375,7 @@ np_art_prose_bytes(const char *b, size_t s, size_t e, size_t enough)
 	size_t p = s, n = 0;
 
 	while (n < enough && np_next_line(b, e, &p, &ln))
-		if (ln.end - ln.start >= NP_ART_PROSE_LINE)
+		if (np_art_is_prose(b, ln.start, ln.end))
 			n += ln.end - ln.start;
 	return n;
 }
@@ -476,7 +514,8 @@ np_art_trailer(struct np_articles *c, const char *b, size_t s, size_t e,
 {
 	const struct np_lexentry *k;
 
-	if (e - s < 8 || e - s > 48 || (k = np_lexicon_find(c->trailers, b + s, e - s)) == NULL)
+	if (e - s < 8 || e - s > 48 || !c->trailer_first[(unsigned char)b[s]] ||
+	    (k = np_lexicon_find(c->trailers, b + s, e - s)) == NULL)
 		return 0;
 	return k->valuelen == strlen(fmt) && memcmp(k->value, fmt, k->valuelen) == 0;
 }
