@@ -148,6 +148,11 @@ enum np_art_role np_art_field(struct np_articles *c, const char *b, size_t s,
 int np_art_fields(struct np_articles *c, size_t p, struct np_art_fields *f);
 int np_art_trailer(struct np_articles *c, const char *b, size_t s, size_t e,
     const char *fmt);
+size_t np_art_start_end(struct np_articles *c, size_t from,
+    size_t (*next)(struct np_articles *, size_t, int));
+size_t np_art_find_opening(struct np_articles *c, size_t from, size_t end,
+    int blank, int (*is)(struct np_articles *, const struct np_line *, size_t,
+    size_t, void *), void *arg);
 int np_art_next_text_line(const char *b, size_t end, size_t *p, struct np_line *ln,
     size_t *s, size_t *e);
 

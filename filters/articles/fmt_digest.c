@@ -65,24 +65,23 @@ is_heading(struct np_articles *c, const struct np_line *ln)
 	}
 }
 
-/* The first heading at or after `from` (a line start; `blank` when a
- * blank line or the top is above it) before `end`, or SIZE_MAX. */
+/* np_art_find_opening's test. */
+static int
+opens_story(struct np_articles *c, const struct np_line *ln, size_t s, size_t e,
+    void *arg)
+{
+	(void)s;
+	(void)e;
+	(void)arg;
+	return is_heading(c, ln);
+}
+
+/* The first heading at or after `from` and before `end`; see
+ * np_art_find_opening. */
 static size_t
 digest_next(struct np_articles *c, size_t from, size_t end, int blank)
 {
-	struct np_line ln;
-	size_t p = from;
-
-	while (p < end && np_next_line(c->buf, c->len, &p, &ln)) {
-		if (np_is_blank(c->buf, ln.start, ln.end)) {
-			blank = 1;
-			continue;
-		}
-		if (blank && is_heading(c, &ln))
-			return ln.start;
-		blank = 0;
-	}
-	return SIZE_MAX;
+	return np_art_find_opening(c, from, end, blank, opens_story, NULL);
 }
 
 /* True when [s, e) holds a word of the digest lexicon. */
@@ -165,20 +164,18 @@ digest_settle(struct np_articles *c, struct np_art_scan *sc)
 	return all_stories(c, first, &n) && n >= 2;
 }
 
+/* The first start at or after `from`, for np_art_start_end. */
+static size_t
+digest_start(struct np_articles *c, size_t from, int blank)
+{
+	return digest_next(c, from, c->len, blank);
+}
+
 /* The record runs to the heading after its own. */
 static size_t
 digest_end(struct np_articles *c, size_t from)
 {
-	size_t own, next;
-
-	own = c->pend_valid && c->pend_head == from ? from :
-	    digest_next(c, from, c->len, 1);
-	if (own == SIZE_MAX)
-		return c->len;
-	next = digest_next(c, np_art_next_line_start(c->buf, c->len, own), c->len, 0);
-	c->pend_valid = next != SIZE_MAX;
-	c->pend_head = next;
-	return next == SIZE_MAX ? c->len : next;
+	return np_art_start_end(c, from, digest_start);
 }
 
 /* Digest story metadata: the heading, a "By" line under it. */

@@ -33,44 +33,37 @@ item_start(struct np_articles *c, size_t start, size_t s, size_t e,
 	    !(f->roles & (1u << NP_ART_F_FROM));
 }
 
-/* The first item start at or after `from` (after a blank line, or at
- * `from` itself when `blank`), or SIZE_MAX. */
+/* np_art_find_opening's test. */
+static int
+opens_item(struct np_articles *c, const struct np_line *ln, size_t s, size_t e,
+    void *arg)
+{
+	struct np_art_fields f;
+
+	(void)arg;
+	return item_start(c, ln->start, s, e, &f);
+}
+
+/* The first item start at or after `from` and before `end`; see
+ * np_art_find_opening. */
 static size_t
 feed_next(struct np_articles *c, size_t from, size_t end, int blank)
 {
-	const char *b = c->buf;
-	struct np_art_fields f;
-	struct np_line ln;
-	size_t p = from, s, e;
+	return np_art_find_opening(c, from, end, blank, opens_item, NULL);
+}
 
-	while (np_next_line(b, end, &p, &ln)) {
-		s = ln.start;
-		e = ln.end;
-		np_art_trim(b, &s, &e);
-		if (s == e) {
-			blank = 1;
-			continue;
-		}
-		if (blank && item_start(c, ln.start, s, e, &f))
-			return ln.start;
-		blank = 0;
-	}
-	return SIZE_MAX;
+/* The first start at or after `from`, for np_art_start_end. */
+static size_t
+feed_start(struct np_articles *c, size_t from, int blank)
+{
+	return feed_next(c, from, c->len, blank);
 }
 
 /* The record runs to the item start after its own. */
 static size_t
 feed_end(struct np_articles *c, size_t from)
 {
-	size_t own, next;
-
-	own = c->pend_valid && c->pend_head == from ? from : feed_next(c, from, c->len, 1);
-	if (own == SIZE_MAX)
-		return c->len;
-	next = feed_next(c, np_art_next_line_start(c->buf, c->len, own), c->len, 0);
-	c->pend_valid = next != SIZE_MAX;
-	c->pend_head = next;
-	return next == SIZE_MAX ? c->len : next;
+	return np_art_start_end(c, from, feed_start);
 }
 
 /* Detecting pass: counts item starts (after a blank line). */

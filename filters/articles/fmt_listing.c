@@ -103,20 +103,19 @@ meta_listing(struct np_articles *c, struct np_article *a)
 }
 
 
+/* The first start at or after `from`, for np_art_start_end. */
+static size_t
+listing_start(struct np_articles *c, size_t from, int blank)
+{
+	(void)blank;
+	return listing_next(c, from);
+}
+
 /* The record runs to the head after its own. */
 static size_t
 listing_end(struct np_articles *c, size_t from)
 {
-	size_t own, next;
-
-	/* the head that ended the last record opens this one */
-	own = c->pend_valid && c->pend_head == from ? from : listing_next(c, from);
-	if (own == SIZE_MAX)
-		return c->len;
-	next = listing_next(c, np_art_next_line_start(c->buf, c->len, own));
-	c->pend_valid = next != SIZE_MAX;
-	c->pend_head = next;
-	return next == SIZE_MAX ? c->len : next;
+	return np_art_start_end(c, from, listing_start);
 }
 
 /* Detecting pass: the bullet line under a source and a date line. */

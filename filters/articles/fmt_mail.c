@@ -69,44 +69,36 @@ msg_start(struct np_articles *c, const struct np_line *ln, size_t s, size_t e,
 	    (f.roles & (1u << NP_ART_F_FROM)) && (f.roles & (1u << NP_ART_F_TITLE));
 }
 
-/* The start of the first message at or after `from` (a line start, at
- * a blank line or a record start when `blank`), or SIZE_MAX; *hdr gets
- * its header block. */
+/* np_art_find_opening's test. */
+static int
+opens_msg(struct np_articles *c, const struct np_line *ln, size_t s, size_t e,
+    void *hdr)
+{
+	return msg_start(c, ln, s, e, hdr);
+}
+
+/* The start of the first message at or after `from`; see
+ * np_art_find_opening. */
 static size_t
 mail_next(struct np_articles *c, size_t from, int blank, size_t *hdr)
 {
-	const char *b = c->buf;
-	struct np_line ln;
-	size_t p = from, s, e;
+	return np_art_find_opening(c, from, c->len, blank, opens_msg, hdr);
+}
 
-	while (np_next_line(b, c->len, &p, &ln)) {
-		s = ln.start;
-		e = ln.end;
-		np_art_trim(b, &s, &e);
-		if (s == e) {
-			blank = 1;
-			continue;
-		}
-		if (blank && msg_start(c, &ln, s, e, hdr))
-			return ln.start;
-		blank = 0;
-	}
-	return SIZE_MAX;
+/* The first start at or after `from`, for np_art_start_end. */
+static size_t
+mail_start(struct np_articles *c, size_t from, int blank)
+{
+	size_t hdr;
+
+	return mail_next(c, from, blank, &hdr);
 }
 
 /* The record runs to the message start after its own. */
 static size_t
 mail_end(struct np_articles *c, size_t from)
 {
-	size_t own, next, hdr;
-
-	own = c->pend_valid && c->pend_head == from ? from : mail_next(c, from, 1, &hdr);
-	if (own == SIZE_MAX)
-		return c->len;
-	next = mail_next(c, np_art_next_line_start(c->buf, c->len, own), 0, &hdr);
-	c->pend_valid = next != SIZE_MAX;
-	c->pend_head = next;
-	return next == SIZE_MAX ? c->len : next;
+	return np_art_start_end(c, from, mail_start);
 }
 
 /* Detecting pass: counts message starts (after a blank line). */

@@ -519,3 +519,56 @@ np_art_trailer(struct np_articles *c, const char *b, size_t s, size_t e,
 		return 0;
 	return k->valuelen == strlen(fmt) && memcmp(k->value, fmt, k->valuelen) == 0;
 }
+
+/*
+ * The end of the record that starts at `from` in a start-marker format:
+ * the start after the record's own (found by next(c, pos, blank): the
+ * first start at or after pos, `blank` when the line above pos may open
+ * one).  The start that ended one record is remembered as the next one's
+ * own, so each is looked for once.
+ */
+size_t
+np_art_start_end(struct np_articles *c, size_t from,
+    size_t (*next)(struct np_articles *, size_t, int))
+{
+	size_t own, n;
+
+	own = c->pend_valid && c->pend_head == from ? from : next(c, from, 1);
+	if (own == SIZE_MAX)
+		return c->len;
+	n = next(c, np_art_next_line_start(c->buf, c->len, own), 0);
+	c->pend_valid = n != SIZE_MAX;
+	c->pend_head = n;
+	return n == SIZE_MAX ? c->len : n;
+}
+
+/*
+ * The start of the first line at or after `from` and before `end` that
+ * opens a paragraph (a blank line above it, or `from` itself when
+ * `blank`) and that is(c, line, trimmed start, trimmed end, arg)
+ * accepts, or SIZE_MAX: the walk of the formats whose articles open
+ * after a blank line (messages, feed items, headings).
+ */
+size_t
+np_art_find_opening(struct np_articles *c, size_t from, size_t end, int blank,
+    int (*is)(struct np_articles *, const struct np_line *, size_t, size_t, void *),
+    void *arg)
+{
+	const char *b = c->buf;
+	struct np_line ln;
+	size_t p = from, s, e;
+
+	while (p < end && np_next_line(b, c->len, &p, &ln)) {
+		s = ln.start;
+		e = ln.end;
+		np_art_trim(b, &s, &e);
+		if (s == e) {
+			blank = 1;
+			continue;
+		}
+		if (blank && is(c, &ln, s, e, arg))
+			return ln.start;
+		blank = 0;
+	}
+	return SIZE_MAX;
+}
