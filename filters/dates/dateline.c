@@ -64,6 +64,8 @@ skip_dateline_prefix(const char *b, size_t s, size_t e)
 			}
 	}
 	for (k = 0; w[k]; k++) {
+		if (lc((unsigned char)b[s]) != (unsigned char)w[k][0])
+			continue;	/* the first letter settles most */
 		n = strlen(w[k]);
 		if (e - s > n && strncasecmp(b + s, w[k], n) == 0 && !is_alpha((unsigned char)b[s + n])) {
 			i = s + n;
@@ -122,6 +124,8 @@ np_dates_dateline(struct np_dates *d, const char *buf, size_t len,
 		s = ln.start;
 		while (s < ln.end && (buf[s] == ' ' || buf[s] == '\t'))
 			s++;
+		if (ln.end - s > 160)
+			continue;	/* a paragraph: no dateline */
 		s = skip_dateline_prefix(buf, s, ln.end);
 		ok = parse_one(d, buf, ln.end, s, &r);
 		if (ok && r.v.k == V_DAY && r.v.y > 0 && r.v.m > 0 && r.v.d > 0 && !r.pending &&
