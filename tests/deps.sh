@@ -51,7 +51,7 @@ deps: optional $name is not installed: $why (make deps WITH=$name installs it)" 
 	esac
 }
 skipped=
-optional parallel parallel parallel "tests/cli/scale.t is skipped"
+optional parallel parallel parallel "tests/cli/scale.t and recipes.t are skipped"
 optional python3 python3 python3 "tests/cli/python.t (the Python module), the Spark recipe of recipes.t and a JSON check in tests/cli/split-articles.t are skipped"
 optional c++ c++ g++ "the C++ program of tests/cli/install.t is skipped"
 

@@ -20,7 +20,7 @@ fake_path() {
 P=$(fake_path a parallel apt-get)
 run env PATH="$P" NP_DEPS_LOG="$T/log" sh tests/deps.sh
 is "$RC" 0 "an optional tool missing: deps succeeds"
-grep -q "^deps: optional parallel is not installed: tests/cli/scale.t is skipped (make deps WITH=parallel installs it)\$" "$OUT"
+grep -q "^deps: optional parallel is not installed: tests/cli/scale.t and recipes.t are skipped (make deps WITH=parallel installs it)\$" "$OUT"
 ok $? "and names it, with what is skipped and how to get it"
 [ ! -e "$T/log" ]; ok $? "and runs no apt-get"
 
