@@ -68,6 +68,7 @@ EXAMPLES = tests/demo/sample-page.txt tests/demo/pages.jsonl \
     $(FIX)/boilerplate-site2.txt $(FIX)/boilerplate-site3.txt \
     $(FIX)/split-factiva.txt $(FIX)/split-lexisnexis-doc.txt \
     $(FIX)/split-stars.txt $(FIX)/split-related.txt $(FIX)/split-heads.txt \
+    $(FIX)/dumps/mail-mbox.txt $(FIX)/dumps/feed-rss.txt $(FIX)/dumps/wire-run.txt \
     $(FIX)/dates-dateline.txt $(FIX)/dates-en.txt \
     $(FIX)/quotes-marks.txt $(FIX)/quotes-en.txt $(FIX)/quotes-escape.txt
 # the man pages name the default place; an install elsewhere names its own

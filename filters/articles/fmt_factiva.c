@@ -174,7 +174,11 @@ meta_factiva(struct np_articles *c, struct np_article *a)
 		np_art_set_text(a, b, a->record.start, end);
 		return;
 	}
+	/* the header is the block of the words line: a page header above it
+	 * (a rendered page's menus) is not the title */
 	for (i = 0; i < w; i++) {
+		if (h[i].block != h[w].block)
+			continue;
 		if (np_art_word(b, h[i].s, h[i].e, "by ")) {
 			if (a->byline.s == NULL)
 				np_art_set_str(c, &a->byline, h[i].s + 3, h[i].e);

@@ -128,6 +128,27 @@ is_tail(const struct np_lexentry *k)
 	return k->valuelen >= 4 && memcmp(k->value, "tail", 4) == 0;
 }
 
+/* Reads a field block at p (a rendered database page's "Title:",
+ * "Author:", "Publication title:", "Publication date:", "Full text:"
+ * fields); returns 1 when it had a title. */
+static int
+meta_fields(struct np_articles *c, struct np_article *a, size_t p)
+{
+	struct np_art_fields f;
+
+	if (np_art_fields(c, p, &f) < 2 || !(f.roles & (1u << NP_ART_F_TITLE)))
+		return 0;
+	np_art_set_str(c, &a->title, f.vs[NP_ART_F_TITLE], f.ve[NP_ART_F_TITLE]);
+	if (f.roles & (1u << NP_ART_F_DATE))
+		np_art_parse_date(c, c->buf, f.vs[NP_ART_F_DATE], f.ve[NP_ART_F_DATE], a);
+	if (f.roles & (1u << NP_ART_F_BYLINE))
+		np_art_set_str(c, &a->byline, f.vs[NP_ART_F_BYLINE], f.ve[NP_ART_F_BYLINE]);
+	if (f.roles & (1u << NP_ART_F_SOURCE))
+		np_art_set_str(c, &a->source, f.vs[NP_ART_F_SOURCE], f.ve[NP_ART_F_SOURCE]);
+	np_art_set_text(a, c->buf, f.end, a->record.end);
+	return 1;
+}
+
 /* LexisNexis and Nexis Uni metadata. */
 static void
 meta_lexisnexis(struct np_articles *c, struct np_article *a)
@@ -150,6 +171,10 @@ meta_lexisnexis(struct np_articles *c, struct np_article *a)
 			break;
 		}
 	}
+	/* a field block ("Title:", "Author:", "Publication title:" ... of a
+	 * rendered database page) under the marker */
+	if (n > 0 && meta_fields(c, a, h[0].start))
+		return;
 	for (i = 0; i < n; i++) {
 		if (key_line(c, b, h[i].s, h[i].e, &val) != NULL) {
 			nkey = i;
