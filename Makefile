@@ -66,6 +66,7 @@ EXAMPLES = tests/demo/sample-page.txt tests/demo/pages.jsonl \
     $(FIX)/boilerplate-fr-page.txt $(FIX)/boilerplate-thin.txt \
     $(FIX)/boilerplate-glued.txt $(FIX)/boilerplate-site1.txt \
     $(FIX)/boilerplate-site2.txt $(FIX)/boilerplate-site3.txt \
+    $(FIX)/layouts/two-column-ferry.txt \
     $(FIX)/split-factiva.txt $(FIX)/split-lexisnexis-doc.txt \
     $(FIX)/split-stars.txt $(FIX)/split-related.txt $(FIX)/split-heads.txt \
     $(FIX)/dumps/mail-mbox.txt $(FIX)/dumps/feed-rss.txt $(FIX)/dumps/wire-run.txt \

@@ -15,7 +15,7 @@
 
 enum {
 	OPT_EXPLAIN = 0x2000, OPT_LEN_LOW, OPT_LEN_HIGH, OPT_SW_LOW, OPT_SW_HIGH,
-	OPT_HEADING, OPT_TPL_SHARE, OPT_NO_TITLE, OPT_NO_CUT
+	OPT_HEADING, OPT_TPL_SHARE, OPT_NO_TITLE, OPT_NO_CUT, OPT_UNWRAP
 };
 
 static const struct np_opt opts[] = {
@@ -31,6 +31,7 @@ static const struct np_opt opts[] = {
 	{ OPT_TPL_SHARE, "template-share", "F", "share of documents a template line is in (0.5)" },
 	{ OPT_NO_TITLE, "no-title", NULL, "do not look for the title line" },
 	{ OPT_NO_CUT, "no-cut", NULL, "do not cut furniture off the ends of long lines" },
+	{ OPT_UNWRAP, "unwrap", NULL, "print each kept paragraph on one line" },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -294,6 +295,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NO_CUT:
 			o.no_cut = 1;
+			break;
+		case OPT_UNWRAP:
+			o.unwrap = 1;
 			break;
 		}
 	}

@@ -365,6 +365,7 @@ np_boilerplate_classify(struct np_boilerplate *bp, const char *buf, size_t len,
 	}
 	res->text = buf;
 	res->text_len = len;
+	res->unwrap = bp->o.unwrap;
 	if ((rc = np_bp_layout(buf, len, res)) != NP_OK)
 		return rc;
 	return np_bp_classify_units(bp, buf, len, res, NULL);

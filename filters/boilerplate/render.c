@@ -5,6 +5,7 @@
  * It lives in the library, not in the tool, so that every caller (the
  * tool, the Python module through newsprep/api.h) gives the same bytes.
  */
+#include <string.h>
 #include "newsprep/boilerplate.h"
 
 /* Appends unit b's line ending (or nothing when it ends the input). */
@@ -16,17 +17,60 @@ put_ending(struct np_buf *o, const char *buf, const struct np_bp_block *b)
 	return NP_OK;
 }
 
-/* Appends the kept part of unit b, leaving out the captions inside it. */
+/* Appends buf[s, e) with every run of white space that holds a line
+ * break as one space (*lead: no text written yet, so white space at the
+ * start is dropped). */
 static int
-put_kept(struct np_buf *o, const char *buf, const struct np_bp_block *b)
+append_unwrapped(struct np_buf *o, const char *buf, size_t s, size_t e, int *lead)
+{
+	size_t i = s, run;
+	int rc = NP_OK;
+
+	while (i < e && rc == NP_OK) {
+		const char *nl = memchr(buf + i, '\n', e - i);
+		size_t stop = nl != NULL ? (size_t)(nl - buf) : e, a = stop, z = stop;
+
+		if (nl == NULL) {
+			if (*lead)
+				while (i < e && (buf[i] == ' ' || buf[i] == '\t'))
+					i++;
+			if (i < e)
+				*lead = 0;
+			return np_buf_append(o, buf + i, e - i);
+		}
+		/* the white space around the line break */
+		while (a > i && (buf[a - 1] == ' ' || buf[a - 1] == '\t' || buf[a - 1] == '\r'))
+			a--;
+		while (z < e && (buf[z] == ' ' || buf[z] == '\t' || buf[z] == '\r' || buf[z] == '\n'))
+			z++;
+		if (*lead)
+			while (i < a && (buf[i] == ' ' || buf[i] == '\t'))
+				i++;
+		run = a - i;
+		if (run > 0) {
+			rc = np_buf_append(o, buf + i, run);
+			*lead = 0;
+		}
+		if (rc == NP_OK && !*lead && z < e)
+			rc = np_buf_putc(o, ' ');
+		i = z;
+	}
+	return rc;
+}
+
+/* Appends the kept part of unit b, leaving out the captions inside it
+ * (unwrap: on one line). */
+static int
+put_kept(struct np_buf *o, const char *buf, const struct np_bp_block *b, int unwrap)
 {
 	size_t at = b->keep_start;
-	int i, rc = NP_OK;
+	int i, rc = NP_OK, lead = 1;
 
 	for (i = 0; i <= b->nholes && rc == NP_OK; i++) {
 		size_t e = i < b->nholes ? b->holes[i].start : b->keep_end;
 
-		rc = np_buf_append(o, buf + at, e - at);
+		rc = unwrap ? append_unwrapped(o, buf, at, e, &lead) :
+		    np_buf_append(o, buf + at, e - at);
 		if (i < b->nholes)
 			at = b->holes[i].end;
 	}
@@ -95,7 +139,7 @@ np_boilerplate_render(const char *buf, const struct np_bp_result *res, int inver
 			break;
 		if (invert)
 			rc = put_removed(out, buf, b);
-		else if ((rc = put_kept(out, buf, b)) == NP_OK)
+		else if ((rc = put_kept(out, buf, b, res->unwrap)) == NP_OK)
 			rc = b->keep_end == b->end ? put_ending(out, buf, b) : np_buf_putc(out, '\n');
 		prev = b;
 		last_para = b->para;

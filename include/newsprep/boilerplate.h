@@ -39,6 +39,9 @@ struct np_boilerplate_opts {
 				   (and in 2 or more) is the site's template */
 	int no_title;		/* do not look for the title line */
 	int no_cut;		/* do not cut furniture off long lines */
+	int unwrap;		/* np_boilerplate_render: each kept unit (a
+				   paragraph) on one line, its line breaks
+				   and indentation one space */
 };
 
 /* At most this many captions are cut from inside one unit (lynx link
@@ -88,6 +91,7 @@ struct np_bp_result {
 				   context's own copy, valid until the next
 				   call on the context */
 	size_t text_len;
+	int unwrap;		/* the context's unwrap option (for render) */
 	struct np_span *hole_v;	/* storage of the units' holes */
 	size_t hole_n, hole_cap;
 };

@@ -1,0 +1,57 @@
+#!/bin/sh
+# strip-boilerplate on plain-text layouts: columns side by side, paragraphs
+# rebuilt, --unwrap, lynx link marks, consent banners, the headline block.
+# (tests/unit/test_bp_layouts.c scores every layout class of the fixtures.)
+. tests/cli/lib.sh
+L="$FIX/layouts"
+
+# two columns: the article comes out, the sidebar does not
+run strip-boilerplate "$L/two-column-ferry.txt"
+is "$RC" 0 "columns: exit 0"
+grep -q 'Email this' "$OUT"; ok $((! $?)) "columns: the sidebar's lines are gone"
+grep -q 'Subscribe to our newsletter' "$OUT"; ok $((! $?)) "columns: its newsletter prompt too"
+grep -q '^The old river ferry went back into service on Monday morning,$' "$OUT"
+ok $? "columns: a kept line is its cell, byte for byte"
+# three columns: menu | article | search boxes
+run strip-boilerplate "$L/two-column-clinic.txt"
+grep -q 'Horoscopes\|Find your new' "$OUT"; ok $((! $?)) "three columns: menu and boxes gone"
+is "$(grep -c 'night clinic\|Two nurses\|thirty children' "$OUT")" 4 "three columns: the title and the article's paragraphs"
+
+# --unwrap: one kept paragraph a line
+run strip-boilerplate --unwrap "$L/two-column-ferry.txt"
+is "$RC" 0 "--unwrap: exit 0"
+is "$(grep -c . "$OUT")" 6 "--unwrap: title, byline and four paragraphs on six lines"
+grep -q '^The old river ferry went back into service on Monday morning, carrying forty passengers and a dozen bicycles across the water after two winters in the boatyard at the mouth of the estuary\.$' "$OUT"
+ok $? "--unwrap: the line breaks of a paragraph are single spaces"
+run strip-boilerplate "$L/indented-quarry.txt"
+is "$(grep -c '^    The \|^    More ' "$OUT")" 4 "indented paragraphs: first-line indents kept"
+run strip-boilerplate --unwrap "$L/indented-quarry.txt"
+is "$(grep -c '^The \|^More ' "$OUT")" 4 "--unwrap: indentation before a paragraph dropped"
+run strip-boilerplate --unwrap "$FIX/boilerplate-clean.txt"
+is_file "$OUT" "$FIX/boilerplate-clean.txt" "--unwrap: one-line paragraphs unchanged"
+
+# lynx: link marks left out, the reference list dropped
+run strip-boilerplate "$L/lynx-orchard.txt"
+grep -q '\[[0-9]*\]' "$OUT"; ok $((! $?)) "lynx: no [12] marks in kept text"
+grep -q 'http://' "$OUT"; ok $((! $?)) "lynx: no reference list"
+grep -q '^   By Helen Marsh$' "$OUT"; ok $? "lynx: the byline, without its mark"
+run strip-boilerplate -v "$L/lynx-orchard.txt"
+grep -q '^\[8\]$' "$OUT"; ok $? "lynx: -v shows the marks it left out"
+
+# consent banners and thin pages
+for p in thin-video thin-consent_de; do
+	run strip-boilerplate "$L/$p.txt"
+	is_file "$OUT" "$L/$p.gold.txt" "$p: the title and the short text, no banner"
+done
+
+# flattened page: the furniture sentences at its end are cut, its prose stays
+run strip-boilerplate "$L/flattened-bakery.txt"
+grep -q 'Copyright\|Share this article\|Related stories' "$OUT"; ok $((! $?)) "flattened: footer sentences cut"
+grep -q 'a good rye\.$' "$OUT"; ok $? "flattened: the last sentence of the article stays"
+
+# glued teasers in other languages
+run strip-boilerplate "$L/lang-de-faehre.txt"
+grep -q 'Mehr zum Thema\|Newsletter\|Radweg' "$OUT"; ok $((! $?)) "de: teaser, newsletter and related list gone"
+grep -q '^Von Jonas Becker$' "$OUT"; ok $? "de: the byline stays"
+is "$(grep -c 'Neue Fähre verbindet' "$OUT")" 1 "de: the title once"
+done_testing
