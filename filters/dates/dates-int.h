@@ -155,6 +155,7 @@ struct np_dates {
 	struct np_tense_word lw[NTENSE];	/* function words (dates-langs.tsv) */
 	struct np_tense_word rw[NTENSE];	/* non-ASCII lexicon words as written */
 	struct np_tense_word cw[NTENSE];	/* word classes (dates-classes.tsv) */
+	unsigned char hi_bloom[8192];	/* starts of the non-ASCII lexicon words */
 	unsigned doc_lang;	/* the document's language guess (NP_DATES_* bit) */
 	int doc_lang_done;	/* doc_lang has been guessed */
 	const char *cur_b;	/* the buffer being scanned (for the guess) */
@@ -247,6 +248,7 @@ unsigned np_dt_lang_mask(const char *s, size_t n);
 unsigned np_dt_doc_lang(struct np_dates *d);
 void np_dt_langs_init(struct np_dates *d);
 size_t np_dt_lower(const char *s, size_t n, char *w, size_t cap);
+int np_dt_hi_start(const struct np_dates *d, const char *s, size_t n);
 void np_dt_wt_load(struct np_tense_word *tab, const char *p, size_t len,
     unsigned char *suf_last, int only_high);
 const struct np_tense_word *np_dt_wt_find(const struct np_tense_word *tab,

@@ -190,6 +190,18 @@ np_dates_scan(struct np_dates *d, const char *buf, size_t len, struct np_date_hi
 					continue;
 				}
 			}
+			/* a word no lexicon word starts like (its first two
+			 * letters, lower-cased): skip it whole */
+			if (!np_dt_hi_start(d, buf + i, len - i)) {
+				while (i < len) {
+					cp = np_utf8_decode(buf + i, len - i, &adv);
+					if (cp == NP_UTF8_INVALID || !(np_cp_is_letter(cp) ||
+					    (cp >= 0x300 && cp <= 0x36f)))
+						break;
+					i += adv;
+				}
+				continue;
+			}
 		}
 		S.anchor = i;
 		S.nf = 0;

@@ -164,6 +164,88 @@ classes_init(struct np_dates *d)
 	}
 }
 
+/* The bit of the bloom of non-ASCII word starts for the lower-cased
+ * first two letters cp1 cp2 (cp2 0 when the word has one letter). */
+static unsigned
+hi_bit(int32_t cp1, int32_t cp2)
+{
+	return ((unsigned)cp1 * 2654435761u ^ (unsigned)cp2 * 40503u) & 0xffff;
+}
+
+/* The lower-cased first two letters of s[0..n) (0 for none). */
+static void
+first_two(const char *s, size_t n, int32_t *c1, int32_t *c2)
+{
+	size_t adv;
+	int32_t cp = np_utf8_decode(s, n, &adv);
+
+	*c1 = *c2 = 0;
+	if (cp == NP_UTF8_INVALID)
+		return;
+	*c1 = utf8proc_tolower(cp);
+	if (adv < n) {
+		size_t a2;
+		cp = np_utf8_decode(s + adv, n - adv, &a2);
+		if (cp != NP_UTF8_INVALID && np_cp_is_letter(cp))
+			*c2 = utf8proc_tolower(cp);
+	}
+}
+
+/* Adds the start of a lexicon word (raw or folded) to the bloom. */
+static void
+hi_add(struct np_dates *d, const char *k, size_t n)
+{
+	int32_t c1, c2;
+	unsigned b;
+
+	if (n == 0 || (unsigned char)k[0] < 0x80)
+		return;
+	first_two(k, n, &c1, &c2);
+	b = hi_bit(c1, c2);
+	d->hi_bloom[b >> 3] |= (unsigned char)(1u << (b & 7));
+	b = hi_bit(c1, 0);	/* the word may stop after one letter in text */
+	d->hi_bloom[b >> 3] |= (unsigned char)(1u << (b & 7));
+}
+
+/* np_lexicon_each callback: the folded key's start. */
+static void
+hi_add_entry(const struct np_lexentry *e, void *arg)
+{
+	hi_add(arg, e->key, e->keylen);
+}
+
+/* Builds the bloom of non-ASCII word starts from dates-words.tsv, its
+ * keys as written and as folded. */
+static void
+hi_init(struct np_dates *d)
+{
+	const char *p = np_lex_dates_words, *end = p + np_lex_dates_words_len, *nl, *tab;
+
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		if (p != nl && *p != '#' && (tab = memchr(p, '\t', (size_t)(nl - p))) != NULL)
+			hi_add(d, p, (size_t)(tab - p));
+		if (nl == end)
+			break;
+	}
+	np_lexicon_each(d->lx, hi_add_entry, d);
+}
+
+/* True when a lexicon word may start like the non-ASCII word at s (the
+ * scan loop's prefilter for words outside ASCII). */
+int
+np_dt_hi_start(const struct np_dates *d, const char *s, size_t n)
+{
+	int32_t c1, c2;
+	unsigned b;
+
+	first_two(s, n, &c1, &c2);
+	b = hi_bit(c1, c2);
+	return (d->hi_bloom[b >> 3] >> (b & 7)) & 1;
+}
+
 /* Loads the function-word table of the language guess. */
 void
 np_dt_langs_init(struct np_dates *d)
@@ -171,6 +253,7 @@ np_dt_langs_init(struct np_dates *d)
 	np_dt_wt_load(d->lw, np_lex_dates_langs, np_lex_dates_langs_len, NULL, 0);
 	np_dt_wt_load(d->rw, np_lex_dates_words, np_lex_dates_words_len, NULL, 1);
 	classes_init(d);
+	hi_init(d);
 }
 
 /* Lower-cases s[0..n) into w (cap bytes): ASCII by table, other letters
