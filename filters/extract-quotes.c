@@ -9,6 +9,7 @@
 #include <string.h>
 #include <getopt.h>
 
+#include "newsprep/json.h"
 #include "newsprep/out.h"
 #include "newsprep/quotes.h"
 
@@ -45,15 +46,8 @@ put_num(size_t v)
 	np_out_write(b + i, sizeof b - i);
 }
 
-/* Writes a span's offsets as JSON ("null" when absent). */
-static void
-json_off(const char *key, size_t v)
-{
-	if (v == (size_t)-1)
-		np_out_printf(",\"%s\":null", key);
-	else
-		np_out_printf(",\"%s\":%zu", key, v);
-}
+/* Byte offsets of the current document as code points (JSON output). */
+static struct np_cpmap cpm;
 
 /* Writes one quotation as a JSON object. */
 static void
@@ -64,23 +58,22 @@ write_json(const struct np_cli *cli, const char *buf, const struct np_quote *r)
 	 * (so chunks run apart, as under parallel --pipe, join up equal) */
 	if (!cli->jsonl_in && !cli->nul)
 		np_out_printf("\"doc\":%zu,", cli->docno);
-	np_out_printf("\"start\":%zu,\"end\":%zu", r->content.start,
-	    r->content.end);
+	np_out_json_span(&cpm, "", r->content.start, r->content.end);
 	np_out_str(",\"speaker\":");
 	if (r->speaker_len > 0)
 		np_out_json_string(r->speaker, r->speaker_len);
 	else
 		np_out_str("null");
 	np_out_printf(",\"kind\":\"%s\"", np_speaker_kind_name(r->kind));
-	json_off("speaker_start", r->mention.start);
-	json_off("speaker_end", r->mention.end);
+	np_out_putc(',');
+	np_out_json_span(&cpm, "speaker_", r->mention.start, r->mention.end);
 	np_out_str(",\"cue\":");
 	if (r->cue_len > 0)
 		np_out_json_string(r->cue, r->cue_len);
 	else
 		np_out_str("null");
-	json_off("cue_start", r->cue_span.start);
-	json_off("cue_end", r->cue_span.end);
+	np_out_putc(',');
+	np_out_json_span(&cpm, "cue_", r->cue_span.start, r->cue_span.end);
 	np_out_printf(",\"multipara\":%s", r->multipara ? "true" : "false");
 	np_out_str(",\"quote\":");
 	np_out_json_string(buf + r->content.start,
@@ -100,6 +93,7 @@ each(void *arg, struct np_cli *cli, const char *buf, size_t len)
 	if ((r = np_quotes_scan(q, buf, len, &v, &n)) != NP_OK)
 		return r;
 	np_cli_count(cli, n);
+	np_cpmap_reset(&cpm, buf, len);
 	if (cli->jsonl_in) {
 		np_out_str("[");
 		for (i = 0; i < n; i++) {

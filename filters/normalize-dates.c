@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <getopt.h>
+#include "newsprep/json.h"
+#include "newsprep/jsonl.h"
 #include "newsprep/out.h"
 #include "newsprep/dates.h"
 
-enum { OPT_ORDER = 0x2000 };
+enum { OPT_ORDER = 0x2000, OPT_REF_FIELD };
 
 static const struct np_opt opts[] = {
 	{ 'a', "annotate", NULL, "wrap each as <time datetime=\"VALUE\">text</time>" },
@@ -19,6 +21,8 @@ static const struct np_opt opts[] = {
 	{ 'r', "ref", "DATE", "reference date YYYY-MM-DD, 'auto' (dateline) or 'none'" },
 	{ OPT_ORDER, "order", "ORDER", "day/month order of numeric dates: dmy, mdy, ymd,\n"
 	    "auto (default; formerly -o)" },
+	{ OPT_REF_FIELD, "ref-field", "NAME", "JSON Lines: the reference date is in field NAME\n"
+	    "of each object (a date the engine reads; else --ref)" },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -187,11 +191,15 @@ write_json(struct run *R, const struct np_chunk *c)
 {
 	size_t i;
 
+	static struct np_cpmap cpm;	/* offsets as code points */
+
+	np_cpmap_reset(&cpm, c->buf, c->len);
 	np_out_putc('[');
 	for (i = 0; i < R->hits.n; i++) {
 		const struct np_date_hit *h = &R->hits.v[i];
-		np_out_printf("%s{\"start\":%zu,\"end\":%zu,\"value\":", i ? "," : "",
-		    c->offset + h->span.start, c->offset + h->span.end);
+		np_out_str(i ? ",{" : "{");
+		np_out_json_span(&cpm, "", h->span.start, h->span.end);
+		np_out_str(",\"value\":");
 		np_out_json_string(h->value, strlen(h->value));
 		np_out_str(",\"text\":");
 		np_out_json_string(c->buf + h->span.start, h->span.end - h->span.start);
@@ -229,8 +237,15 @@ each_chunk(void *arg, struct np_cli *cli, const struct np_chunk *c)
 			return NP_ENOMEM;
 	}
 	p.len = cut;
-	if (c->first)
+	if (c->first) {
+		const char *ref;
+		size_t rlen;
+
 		np_dates_begin(R->d, p.buf, p.len);
+		/* --ref-field: the object's own date, when it holds one */
+		if (cli->jsonl_in && np_jsonl_aux(cli, &ref, &rlen))
+			(void)np_dates_set_reference(R->d, ref, rlen);
+	}
 	np_date_hits_clear(&R->hits);
 	if ((rc = np_dates_scan(R->d, p.buf, p.len, &R->hits)) != NP_OK) {
 		/* keep the bytes: the document passes through unchanged */
@@ -272,6 +287,9 @@ main(int argc, char **argv)
 		case 'r':
 			if (np_dates_opts_ref(&o, arg) != NP_OK)
 				np_usage_error("--ref: expected YYYY-MM-DD, 'auto' or 'none', not '%s'", arg);
+			break;
+		case OPT_REF_FIELD:
+			cli.jsonl_aux = arg;
 			break;
 		case OPT_ORDER:
 			if (np_dates_opts_order(&o, arg) != NP_OK)

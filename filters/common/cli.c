@@ -36,6 +36,10 @@ np_cli_init(struct np_cli *cli, const char *argv0)
 	 * so output goes out in large writes */
 	static char obuf[1 << 18];
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+	/* a person at a terminal sees each record as it is done, as if
+	 * --line-buffered were given */
+	if (isatty(STDOUT_FILENO))
+		cli->line_buffered = 1;
 }
 
 static void
@@ -537,14 +541,14 @@ run_text_document(struct np_cli *cli, np_doc_fn fn, void *arg,
 	if (!cli->jsonl || cli->jsonl_kind != NP_JSONL_REPLACE)
 		return fn(arg, cli, buf, len);
 	np_buf_clear(&cap);
-	np_out_capture(&cap);
+	np_out_capture_json(&cap, 0);	/* escaped as it is written */
 	rc = fn(arg, cli, buf, len);
 	np_out_capture(NULL);
 	np_out_printf("{\"doc\":%zu,", cli->docno);
 	np_out_json_string(cli->to ? cli->to : cli->field, strlen(cli->to ? cli->to : cli->field));
-	np_out_putc(':');
-	np_out_json_string(cap.data ? cap.data : "", cap.len);
-	np_out_str("}\n");
+	np_out_str(":\"");
+	np_out_write(cap.data ? cap.data : "", cap.len);
+	np_out_str("\"}\n");
 	return rc;
 }
 

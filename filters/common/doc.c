@@ -37,6 +37,8 @@ struct np_reader {
 	size_t doc_offset;	/* chunk mode: offset of pos in its document */
 	np_sink_fn overflow;	/* gets the bytes of a document over max_doc */
 	void *overflow_ctx;
+	np_read_fn read_fn;	/* tests: instead of read(2) */
+	void *read_ctx;
 };
 
 /*
@@ -150,7 +152,8 @@ map_whole_file(struct np_reader *r)
 	long page = sysconf(_SC_PAGESIZE);
 	void *p;
 
-	if (r->nul || r->buf.len != 0 || fstat(r->fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	if (r->nul || r->buf.len != 0 || r->read_fn != NULL || fstat(r->fd, &st) != 0 ||
+	    !S_ISREG(st.st_mode) ||
 	    st.st_size <= 0 || (uintmax_t)st.st_size > (uintmax_t)r->max_doc)
 		return 0;
 	if (page > 0 && st.st_size % page != 0) {
@@ -230,7 +233,8 @@ fill(struct np_reader *r)
 	if (np_buf_reserve(&r->buf, READ_SIZE) != NP_OK)
 		return NP_ENOMEM;
 	do
-		n = read(r->fd, r->buf.data + r->buf.len, READ_SIZE);
+		n = r->read_fn ? r->read_fn(r->read_ctx, r->fd, r->buf.data + r->buf.len, READ_SIZE) :
+		    read(r->fd, r->buf.data + r->buf.len, READ_SIZE);
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
 		r->eof = 1;
@@ -439,6 +443,14 @@ np_reader_peek(struct np_reader *r)
 		if (n == 0)
 			return -1;
 	}
+}
+
+/* Reads through fn instead of read(2); see doc.h. */
+void
+np_reader_set_read(struct np_reader *r, np_read_fn fn, void *ctx)
+{
+	r->read_fn = fn;
+	r->read_ctx = ctx;
 }
 
 /* Sets where the bytes of an oversize document go; see doc.h. */

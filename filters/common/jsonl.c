@@ -1,13 +1,16 @@
 /*
  * jsonl.c - JSON Lines in the CLI frame.
  *
- * Each line is parsed by jansson (validation, and the field's decoded
- * string), then written back by splicing: the top-level members are found
- * by np_json_members, the replaced value is cut out and the new one put
- * in its place, added keys go before the closing brace.  Everything else
- * in the line is copied byte for byte.
+ * A line is checked and its members located by np_json_scan (json.c), a
+ * validating scan that builds nothing: the field is decoded only when it
+ * holds an escape (else the engine reads it in place), and the line is
+ * written back by splicing: the replaced value is cut out and the new one
+ * put in its place, members the tool adds go before the closing brace of
+ * their object, and every other byte is copied as it was.  jansson is not
+ * used here: parsing a whole line into a tree took 42-65 % of the time of
+ * every tool in this mode (issue #20), and it rejects what other writers
+ * produce (lone surrogate escapes, big integers).
  */
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,165 +18,211 @@
 #include "newsprep/jsonl.h"
 #include "newsprep/segment.h"
 
-#define MAX_MEMBERS 256
+/* The paths one line is scanned for. */
+enum { P_FIELD, P_TARGET, P_AUX, NPATHS };
 
-/* Skips JSON white space. */
-static size_t
-skip_ws(const char *s, size_t i, size_t len)
+struct paths {
+	const struct np_cli *cli;	/* built for this frame */
+	const char *field, *to, *key, *aux;
+	int kind;
+	struct np_json_path p[NPATHS];
+};
+
+/* Builds the paths for cli's options (once: they do not change). */
+static int
+build_paths(struct paths *ps, const struct np_cli *cli)
 {
-	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-		i++;
-	return i;
+	const char *target;
+
+	if (ps->cli == cli && ps->field == cli->field && ps->to == cli->to &&
+	    ps->key == cli->jsonl_key && ps->kind == (int)cli->jsonl_kind &&
+	    ps->aux == cli->jsonl_aux)
+		return NP_OK;
+	memset(ps, 0, sizeof(*ps));
+	ps->cli = cli;
+	ps->kind = (int)cli->jsonl_kind;
+	ps->aux = cli->jsonl_aux;
+	/* no aux: a path of no keys, which matches no member */
+	if (cli->jsonl_aux != NULL && np_json_path_parse(&ps->p[P_AUX], cli->jsonl_aux) != NP_OK)
+		return NP_EINVAL;
+	ps->field = cli->field;
+	ps->to = cli->to;
+	ps->key = cli->jsonl_key;
+	if (np_json_path_parse(&ps->p[P_FIELD], cli->field) != NP_OK)
+		return NP_EINVAL;
+	/* where the output goes: --to, else the field itself (REPLACE,
+	 * SPLIT) or the tool's key (ADD) */
+	target = cli->to ? cli->to : cli->jsonl_kind == NP_JSONL_ADD && cli->jsonl_key ?
+	    cli->jsonl_key : cli->field;
+	return np_json_path_parse(&ps->p[P_TARGET], target);
 }
 
-/* Skips a string starting at its opening quote; returns the offset after
- * the closing quote. */
-static size_t
-skip_string(const char *s, size_t i, size_t len)
+/* One change to the line: bytes [start, end) replaced by a value, or
+ * (start == end) a member inserted before a closing brace. */
+struct edit {
+	size_t start, end;
+	int insert;		/* adds a member */
+	int empty;		/* into an object that has no members */
+	const struct np_json_path *path;	/* insert: the keys from depth on */
+	int depth;
+	const char *name;	/* insert of a top-level member by name */
+	size_t nlen;
+	const char *val;	/* raw JSON */
+	size_t vlen;
+	int order;
+};
+
+struct edits {
+	struct edit *v;
+	size_t n, cap;
+};
+
+static int
+edit_cmp(const void *a, const void *b)
 {
-	for (i++; i < len; i++) {
-		if (s[i] == '\\')
-			i++;
-		else if (s[i] == '"')
-			return i + 1;
-	}
-	return len;
+	const struct edit *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->order - y->order;
 }
 
-/* Skips one value (string, nested object/array, or scalar). */
-static size_t
-skip_value(const char *s, size_t i, size_t len)
+static struct edit *
+new_edit(struct edits *es)
 {
-	size_t depth = 0;
-
-	if (i < len && s[i] == '"')
-		return skip_string(s, i, len);
-	while (i < len) {
-		char c = s[i];
-
-		if (c == '"') {
-			i = skip_string(s, i, len);
-			continue;
-		}
-		if (c == '{' || c == '[')
-			depth++;
-		else if (c == '}' || c == ']') {
-			if (depth == 0)
-				return i;
-			if (--depth == 0)
-				return i + 1;
-		} else if (c == ',' && depth == 0)
-			return i;
-		i++;
-	}
-	return i;
+	if (np_grow(&es->v, &es->cap, es->n, sizeof(*es->v), 16) != NP_OK)
+		np_die("%s", np_strerror(NP_ENOMEM));
+	memset(&es->v[es->n], 0, sizeof(es->v[0]));
+	es->v[es->n].order = (int)es->n;
+	return &es->v[es->n++];
 }
 
+/* The state of the line being handled. */
+static struct {
+	const char *line;
+	size_t len, skip;	/* skip: a BOM before the object */
+	struct np_json_hit hits[NPATHS];
+	struct paths *paths;
+	const struct np_json_member *mem;	/* offsets into line + skip */
+	size_t nmem;
+	size_t top_close;	/* the top-level closing brace (in line) */
+	int top_empty;
+} cur;
+
+/* The aux field of the line being handled; see jsonl.h. */
 int
-np_json_members(const char *s, size_t len, struct np_json_member *m, int max,
-    size_t *close)
+np_jsonl_aux(const struct np_cli *cli, const char **s, size_t *n)
 {
-	size_t i = skip_ws(s, 0, len), ks;
-	int n = 0;
+	static struct np_buf b;
+	const struct np_json_hit *h = &cur.hits[P_AUX];
 
-	if (i >= len || s[i] != '{')
-		return -1;
-	i = skip_ws(s, i + 1, len);
-	while (i < len && s[i] == '"') {
-		ks = i;
-		i = skip_string(s, i, len);
-		if (n < max) {
-			m[n].key.start = ks + 1;
-			m[n].key.end = i - 1;
-		}
-		i = skip_ws(s, i, len);
-		if (i >= len || s[i] != ':')
-			return -1;
-		i = skip_ws(s, i + 1, len);
-		if (n < max)
-			m[n].value.start = i;
-		i = skip_value(s, i, len);
-		if (n < max) {
-			size_t e = i;
-
-			while (e > m[n].value.start && (s[e - 1] == ' ' || s[e - 1] == '\t' ||
-			    s[e - 1] == '\r' || s[e - 1] == '\n'))
-				e--;
-			m[n].value.end = e;
-		}
-		n++;
-		i = skip_ws(s, i, len);
-		if (i < len && s[i] == ',')
-			i = skip_ws(s, i + 1, len);
-	}
-	if (i >= len || s[i] != '}')
-		return -1;
-	*close = i;
-	return n;
+	if (!cli->jsonl_in || cli->jsonl_aux == NULL || !h->found || !h->string)
+		return 0;
+	np_buf_clear(&b);
+	if (np_json_decode(&b, cur.line + h->value.start + 1,
+	    h->value.end - h->value.start - 2) != NP_OK)
+		return 0;
+	*s = b.data ? b.data : "";
+	*n = b.len;
+	return 1;
 }
 
-/* True when the raw key line[k] (between its quotes) means name: equal
- * bytes, or, when it holds an escape, equal once decoded by jansson. */
+/* Adds the edit that sets the output path to val. */
 static int
-key_is(const char *line, struct np_span k, const char *name, size_t nl)
+edit_target(struct edits *es, const char *val, size_t vlen)
 {
-	json_t *v;
-	int same;
+	const struct np_json_hit *h = &cur.hits[P_TARGET];
+	struct edit *e;
 
-	if (memchr(line + k.start, '\\', k.end - k.start) == NULL)
-		return k.end - k.start == nl && memcmp(line + k.start, name, nl) == 0;
-	v = json_loadb(line + k.start - 1, k.end - k.start + 2, JSON_DECODE_ANY, NULL);
-	same = json_is_string(v) && json_string_length(v) == nl &&
-	    memcmp(json_string_value(v), name, nl) == 0;
-	json_decref(v);
-	return same;
-}
-
-/* Index of the member whose key is name, or -1; the last one when the
- * key repeats, as jansson keeps the last value. */
-static int
-find_member(const char *line, const struct np_json_member *m, int n, const char *name)
-{
-	size_t nl = strlen(name);
-	int i;
-
-	for (i = (n < MAX_MEMBERS ? n : MAX_MEMBERS) - 1; i >= 0; i--)
-		if (key_is(line, m[i].key, name, nl))
-			return i;
-	return -1;
-}
-
-/*
- * Writes the line with key `name` set to the raw JSON text val (replacing
- * its value where the key exists, else added before the closing brace),
- * and, when part > 0, "part":N added too.
- */
-static void
-write_spliced(const char *line, size_t len, const struct np_json_member *m, int n,
-    size_t close, const char *name, const char *val, size_t vlen, size_t part)
-{
-	int at = find_member(line, m, n, name);
-
-	if (at >= 0) {
-		np_out_write(line, m[at].value.start);
-		np_out_write(val, vlen);
-		np_out_write(line + m[at].value.end, close - m[at].value.end);
+	if (!h->found && h->blocked)
+		return NP_EINVAL;
+	e = new_edit(es);
+	e->val = val;
+	e->vlen = vlen;
+	if (h->found) {
+		e->start = h->value.start;
+		e->end = h->value.end;
 	} else {
-		np_out_write(line, close);
-		if (n > 0)
-			np_out_putc(',');
-		np_out_json_string(name, strlen(name));
-		np_out_putc(':');
-		np_out_write(val, vlen);
+		e->start = e->end = h->close;
+		e->insert = 1;
+		e->empty = h->empty;
+		e->path = &cur.paths->p[P_TARGET];
+		e->depth = h->depth;
 	}
-	if (part > 0)
-		np_out_printf(",\"part\":%zu", part);
-	/* the closing brace and whatever followed it (a CR) */
-	np_out_write(line + close, len - close);
-	np_out_putc('\n');
+	return NP_OK;
 }
 
-/* Reads a length-framed size_t at *p of the capture (np_jsonl_split_part). */
+/* Adds the edit that sets the top-level member name to val (the last
+ * one of that name when it repeats). */
+static void
+edit_member(struct edits *es, const char *name, size_t nl, const char *val, size_t vlen)
+{
+	struct edit *e = new_edit(es);
+	size_t i;
+
+	e->val = val;
+	e->vlen = vlen;
+	for (i = cur.nmem; i-- > 0;)
+		if (np_json_key_is(cur.line + cur.skip, &cur.mem[i], name, nl)) {
+			e->start = cur.mem[i].value.start + cur.skip;
+			e->end = cur.mem[i].value.end + cur.skip;
+			return;
+		}
+	e->start = e->end = cur.top_close;
+	e->insert = 1;
+	e->empty = cur.top_empty;
+	e->name = name;
+	e->nlen = nl;
+}
+
+/* Writes the line with the edits made.  Returns NP_EINVAL (writing
+ * nothing) when two of them overlap. */
+static int
+write_edits(struct edits *es)
+{
+	size_t pos = 0, last_insert = (size_t)-1, i;
+	int k;
+
+	qsort(es->v, es->n, sizeof(es->v[0]), edit_cmp);
+	for (i = 1; i < es->n; i++)
+		if (es->v[i].start < es->v[i - 1].end)
+			return NP_EINVAL;
+	for (i = 0; i < es->n; i++) {
+		const struct edit *e = &es->v[i];
+
+		np_out_write(cur.line + pos, e->start - pos);
+		if (e->insert) {
+			/* a comma unless the object was empty and nothing was
+			 * added to it yet */
+			if (!e->empty || last_insert == e->start)
+				np_out_putc(',');
+			last_insert = e->start;
+			if (e->name != NULL) {
+				np_out_json_string(e->name, e->nlen);
+				np_out_putc(':');
+				np_out_write(e->val, e->vlen);
+			} else {
+				for (k = e->depth; k < e->path->n; k++) {
+					np_out_json_string(e->path->seg[k], e->path->len[k]);
+					np_out_putc(':');
+					if (k < e->path->n - 1)
+						np_out_putc('{');
+				}
+				np_out_write(e->val, e->vlen);
+				for (k = e->depth; k < e->path->n - 1; k++)
+					np_out_putc('}');
+			}
+		} else
+			np_out_write(e->val, e->vlen);
+		pos = e->end;
+	}
+	/* the rest: the closing brace and whatever followed it (a CR) */
+	np_out_write(cur.line + pos, cur.len - pos);
+	np_out_putc('\n');
+	return NP_OK;
+}
+
+/* Reads a length-framed size_t at d + *p (np_jsonl_split_part). */
 static size_t
 frame_len(const char *d, size_t *p)
 {
@@ -207,99 +256,38 @@ np_jsonl_split_part(const struct np_jsonl_set *v, size_t n)
 	return NP_OK;
 }
 
-/*
- * Writes the object with the members framed at cap[*p..] set (replaced
- * in place or added) and "part":N set; advances *p past them.
- */
-static void
-write_part(const char *line, size_t len, const struct np_json_member *m, int n,
-    size_t close, const char *cap, size_t *p, size_t part)
+/* Writes one part framed at cap[*p..]: the members set (the field's own
+ * name means the output path: --to, nested paths), "part":N set.
+ * Returns NP_EINVAL when it cannot be spliced. */
+static int
+write_part(const char *cap, size_t *p, size_t part)
 {
-	enum { MAXSET = 16 };
-	const char *name[MAXSET + 1], *val[MAXSET + 1];
-	size_t nlen[MAXSET + 1], vlen[MAXSET + 1], k, ns, at = 0, i;
+	static struct edits es;
 	char num[24];
-	int j, added = n > 0;
+	size_t ns, k, nl, vl;
+	const char *nm, *vv;
+	const char *field = cur.paths->field;
+	int rc = NP_OK;
 
+	es.n = 0;
 	ns = frame_len(cap, p);
 	for (k = 0; k < ns; k++) {
-		size_t a = frame_len(cap, p);
-		const char *ap = cap + *p;
-		size_t b;
-
-		*p += a;
-		b = frame_len(cap, p);
-		if (k < MAXSET) {
-			name[k] = ap;
-			nlen[k] = a;
-			val[k] = cap + *p;
-			vlen[k] = b;
-		}
-		*p += b;
+		nl = frame_len(cap, p);
+		nm = cap + *p;
+		*p += nl;
+		vl = frame_len(cap, p);
+		vv = cap + *p;
+		*p += vl;
+		if (nl == strlen(field) && memcmp(nm, field, nl) == 0) {
+			if (edit_target(&es, vv, vl) != NP_OK)
+				rc = NP_EINVAL;
+		} else
+			edit_member(&es, nm, nl, vv, vl);
 	}
-	if (ns > MAXSET)
-		ns = MAXSET;
-	name[ns] = "part";
-	nlen[ns] = 4;
-	vlen[ns] = (size_t)snprintf(num, sizeof(num), "%zu", part);
-	val[ns] = num;
-	ns++;
-	/* members in input order, each set one replaced in place */
-	for (j = 0; j < n; j++) {
-		for (i = 0; i < ns; i++)
-			if (nlen[i] != SIZE_MAX && key_is(line, m[j].key, name[i], nlen[i]))
-				break;
-		if (i == ns)
-			continue;
-		np_out_write(line + at, m[j].value.start - at);
-		np_out_write(val[i], vlen[i]);
-		at = m[j].value.end;
-		nlen[i] = SIZE_MAX;	/* done */
-	}
-	np_out_write(line + at, close - at);
-	for (i = 0; i < ns; i++) {
-		if (nlen[i] == SIZE_MAX)
-			continue;
-		if (added)
-			np_out_putc(',');
-		added = 1;
-		np_out_json_string(name[i], nlen[i]);
-		np_out_putc(':');
-		np_out_write(val[i], vlen[i]);
-	}
-	/* the closing brace and whatever followed it (a CR) */
-	np_out_write(line + close, len - close);
-	np_out_putc('\n');
-}
-
-/* jansson's allocations go through these, so that a failed one is out
- * of memory, not a malformed line (jansson reports both as parse
- * errors). */
-static int alloc_failed;
-
-static void *
-hook_malloc(size_t n)
-{
-	void *p;
-
-	/* jansson goes on after a failed allocation (one more per byte of
-	 * a string): fail the rest of the line at once */
-	if (alloc_failed || (p = malloc(n)) == NULL) {
-		alloc_failed = 1;
-		return NULL;
-	}
-	return p;
-}
-
-static void
-alloc_hooks(void)
-{
-	static int done;
-
-	if (!done) {
-		json_set_alloc_funcs(hook_malloc, free);
-		done = 1;
-	}
+	edit_member(&es, "part", 4, num, (size_t)snprintf(num, sizeof(num), "%zu", part));
+	if (rc != NP_OK)
+		return rc;
+	return write_edits(&es);
 }
 
 /* Reports a malformed line; returns what np_jsonl_line should return.
@@ -321,57 +309,110 @@ bad_line(struct np_cli *cli, const char *name, size_t lineno, const char *why,
 	return NP_EINVAL;
 }
 
+/* Reports a line whose output cannot be spliced in, and writes it back
+ * unchanged. */
+static void
+unsplicable(struct np_cli *cli, const char *name, size_t lineno)
+{
+	np_doc_warn(cli, "%s: line %zu: cannot set \"%s\" there (a key on its path holds "
+	    "no object)", name, lineno, cli->to ? cli->to : cli->field);
+	cli->status = 1;
+	np_out_write(cur.line, cur.len);
+	np_out_putc('\n');
+}
+
 /* Handles one JSON Lines record; see jsonl.h. */
 int
 np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
     const char *line, size_t len, np_doc_fn fn, void *arg)
 {
-	static struct np_buf cap, val;
-	static struct np_json_member m[MAX_MEMBERS];
-	json_error_t jerr;
-	json_t *obj, *field;
-	size_t close, start, part;
-	int n, rc;
+	static struct paths ps;
+	static struct np_buf cap, dec;
+	static struct edits es;
+	struct np_json_error err;
+	struct np_json_hit *f;
+	const char *text;
+	size_t tlen, k, start, part, skip = 0;
+	char *term = NULL, saved_byte = 0;
+	int rc;
 
 	if (np_is_blank(line, 0, len)) {
 		np_out_write(line, len);
 		np_out_putc('\n');
 		return NP_OK;
 	}
-	alloc_hooks();
-	alloc_failed = 0;
-	obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
-	if (alloc_failed) {
-		json_decref(obj);
-		np_die("%s", np_strerror(NP_ENOMEM));
+	if (build_paths(&ps, cli) != NP_OK)
+		np_die("--field or --to: not a usable member path");
+	/* a byte order mark starts the file: kept, not parsed */
+	if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+		skip = 3;
+	rc = np_json_scan(line + skip, len - skip, ps.p, cur.hits, NPATHS, &err);
+	if (rc == NP_ENOMEM)
+		np_die("%s", np_strerror(rc));
+	if (rc != NP_OK) {
+		char why[160];
+
+		snprintf(why, sizeof(why), "malformed JSON at byte %zu: %s", err.at + skip + 1,
+		    err.why);
+		return bad_line(cli, name, lineno, why, line, len);
 	}
-	if (obj == NULL)
-		return bad_line(cli, name, lineno, jerr.text, line, len);
-	if (!json_is_object(obj)) {
-		json_decref(obj);
-		return bad_line(cli, name, lineno, "not a JSON object", line, len);
-	}
-	field = json_object_get(obj, cli->field);
-	if (!json_is_string(field)) {
+	f = &cur.hits[P_FIELD];
+	if (!f->found || !f->string) {
 		char why[256];
 
 		snprintf(why, sizeof(why), "no string field \"%s\"", cli->field);
-		json_decref(obj);
 		return bad_line(cli, name, lineno, why, line, len);
 	}
-	n = np_json_members(line, len, m, MAX_MEMBERS, &close);
-	if (n < 0 || n > MAX_MEMBERS) {
-		json_decref(obj);
-		return bad_line(cli, name, lineno, n < 0 ? "not a JSON object" :
-		    "too many top-level keys", line, len);
+	/* offsets into line + skip made into line */
+	for (k = 0; k < NPATHS; k++) {
+		cur.hits[k].value.start += skip;
+		cur.hits[k].value.end += skip;
+		cur.hits[k].close += skip;
+	}
+	cur.line = line;
+	cur.len = len;
+	cur.skip = skip;
+	cur.paths = &ps;
+	cur.mem = np_json_scan_members(&cur.nmem);
+	{
+		/* the top-level close: the last byte '}' before trailing space */
+		size_t e = len;
+
+		while (e > 0 && line[e - 1] != '}')
+			e--;
+		cur.top_close = e - 1;
+		cur.top_empty = cur.nmem == 0;
+	}
+	/* the text: in place when it has no escape (the closing quote is
+	 * made a NUL for the engine's sake and put back after: the reader's
+	 * buffer is ours), else decoded once */
+	if (!f->escaped) {
+		text = line + f->value.start + 1;
+		tlen = f->value.end - f->value.start - 2;
+		term = (char *)(uintptr_t)(line + f->value.end - 1);
+		saved_byte = *term;
+		*term = '\0';
+	} else {
+		np_buf_clear(&dec);
+		if ((rc = np_json_decode(&dec, line + f->value.start + 1,
+		    f->value.end - f->value.start - 2)) != NP_OK)
+			np_die("%s", np_strerror(rc));
+		text = dec.data ? dec.data : "";
+		tlen = dec.len;
 	}
 	cli->docno++;
 	cli->jsonl_in = 1;
 	np_buf_clear(&cap);
-	np_out_capture(&cap);
-	rc = fn(arg, cli, json_string_value(field), json_string_length(field));
+	if (cli->jsonl_kind == NP_JSONL_REPLACE) {
+		/* escaped as it is written: one pass, one copy */
+		np_buf_putc(&cap, '"');
+		np_out_capture_json(&cap, NP_JSON_SURROGATES);
+	} else
+		np_out_capture(&cap);
+	rc = fn(arg, cli, text, tlen);
 	np_out_capture(NULL);
-	json_decref(obj);
+	if (term != NULL)
+		*term = saved_byte;
 	cli->jsonl_in = 0;
 	if (rc == NP_ENOMEM)
 		np_die("%s", np_strerror(rc));
@@ -382,22 +423,26 @@ np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
 		np_out_putc('\n');
 		return NP_OK;
 	}
+	es.n = 0;
 	switch (cli->jsonl_kind) {
 	case NP_JSONL_REPLACE:
-		np_buf_clear(&val);
-		if (np_json_escape(&val, cap.data ? cap.data : "", cap.len) != NP_OK)
+		if (np_buf_putc(&cap, '"') != NP_OK)
 			np_die("%s", np_strerror(NP_ENOMEM));
-		write_spliced(line, len, m, n, close, cli->to ? cli->to : cli->field,
-		    val.data, val.len, 0);
+		if (edit_target(&es, cap.data, cap.len) != NP_OK || write_edits(&es) != NP_OK)
+			unsplicable(cli, name, lineno);
 		break;
 	case NP_JSONL_ADD:
-		write_spliced(line, len, m, n, close, cli->jsonl_key,
-		    cap.len ? cap.data : "null", cap.len ? cap.len : 4, 0);
+		if (edit_target(&es, cap.len ? cap.data : "null", cap.len ? cap.len : 4) != NP_OK ||
+		    write_edits(&es) != NP_OK)
+			unsplicable(cli, name, lineno);
 		break;
 	case NP_JSONL_SPLIT:
 		/* parts framed by np_jsonl_split_part */
 		for (start = 0, part = 0; start + sizeof(size_t) <= cap.len;)
-			write_part(line, len, m, n, close, cap.data, &start, ++part);
+			if (write_part(cap.data, &start, ++part) != NP_OK) {
+				unsplicable(cli, name, lineno);
+				break;
+			}
 		break;
 	}
 	return NP_OK;

@@ -17,6 +17,8 @@
 #include "newsprep/out.h"
 
 static struct np_buf *capture;	/* CLI-layer state: where output goes */
+static int capture_esc;		/* capture escapes as a JSON string body */
+static struct np_json_esc esc;
 static struct np_buf scratch;	/* reused for JSON escaping */
 static size_t written;		/* bytes given to stdout (for --stats) */
 
@@ -33,7 +35,25 @@ write_failed(void)
 void
 np_out_capture(struct np_buf *b)
 {
+	if (capture != NULL && capture_esc && np_json_esc_end(&esc, capture) != NP_OK)
+		np_die("%s", np_strerror(NP_ENOMEM));
 	capture = b;
+	capture_esc = 0;
+}
+
+void
+np_out_capture_json(struct np_buf *b, int flags)
+{
+	np_out_capture(b);
+	capture_esc = 1;
+	memset(&esc, 0, sizeof(esc));
+	esc.flags = flags;
+}
+
+struct np_buf *
+np_out_capture_get(void)
+{
+	return capture;
 }
 
 void
@@ -42,7 +62,8 @@ np_out_write(const void *p, size_t n)
 	if (n == 0)
 		return;
 	if (capture != NULL) {
-		if (np_buf_append(capture, p, n) != NP_OK)
+		if ((capture_esc ? np_json_esc_write(&esc, capture, p, n) :
+		    np_buf_append(capture, p, n)) != NP_OK)
 			np_die("%s", np_strerror(NP_ENOMEM));
 		return;
 	}
@@ -155,6 +176,60 @@ np_out_tsv_escaped(const char *s, size_t n)
 	};
 
 	write_mapped(s, n, to);
+}
+
+/* Writes a number (printf is slow on this hot path). */
+static void
+out_num(size_t v)
+{
+	char b[24];
+	size_t i = sizeof b;
+
+	do {
+		b[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	np_out_write(b + i, sizeof b - i);
+}
+
+/* Writes one key: "PREFIXname": */
+static void
+out_key(const char *prefix, const char *name)
+{
+	np_out_putc('"');
+	np_out_str(prefix);
+	np_out_str(name);
+	np_out_str("\":");
+}
+
+void
+np_out_json_span(struct np_cpmap *m, const char *prefix, size_t start, size_t end)
+{
+	int absent = start == (size_t)-1 || end == (size_t)-1;
+
+	out_key(prefix, "start");
+	if (absent)
+		np_out_str("null");
+	else
+		out_num(np_cpmap_get(m, start));
+	np_out_putc(',');
+	out_key(prefix, "end");
+	if (absent)
+		np_out_str("null");
+	else
+		out_num(np_cpmap_get(m, end));
+	np_out_putc(',');
+	out_key(prefix, "byte_start");
+	if (absent)
+		np_out_str("null");
+	else
+		out_num(start);
+	np_out_putc(',');
+	out_key(prefix, "byte_end");
+	if (absent)
+		np_out_str("null");
+	else
+		out_num(end);
 }
 
 void

@@ -22,6 +22,7 @@
 #define NEWSPREP_DOC_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include "newsprep/common.h"
 
 #ifdef __cplusplus
@@ -32,6 +33,9 @@ extern "C" {
 #define NP_CHUNK_DEFAULT ((size_t)1 << 20)	/* 1 MiB */
 
 struct np_reader;
+
+/* Reads like read(2) (tests inject failures through it). */
+typedef ssize_t (*np_read_fn)(void *ctx, int fd, void *buf, size_t n);
 
 /* Receives n bytes of a document being skipped. */
 typedef void (*np_sink_fn)(void *ctx, const char *p, size_t n);
@@ -79,6 +83,11 @@ int np_reader_peek(struct np_reader *r);
  * order, without the record end) before NP_ETOOBIG is returned for it.
  * NULL: they are dropped. */
 void np_reader_set_overflow(struct np_reader *r, np_sink_fn sink, void *ctx);
+
+/* Makes the reader call fn instead of read(2) (and never map): the
+ * fuzzers use it to fail reads mid-file (EIO), interrupt them (EINTR)
+ * and cut them short, as jq's error injection does. */
+void np_reader_set_read(struct np_reader *r, np_read_fn fn, void *ctx);
 
 /* True when the file of the document just handed out shrank while it was
  * mapped (its lost bytes were read as zeros): the document is damaged. */

@@ -35,6 +35,14 @@ size_t np_out_bytes(void);
 void np_out_tsv_spaced(const char *s, size_t n);
 /* TSV field with tab, newline, CR and backslash written as \t \n \r \\. */
 void np_out_tsv_escaped(const char *s, size_t n);
+/*
+ * A span in JSON output: "Pstart":S,"Pend":E,"Pbyte_start":BS,"Pbyte_end":BE
+ * (P the prefix: "", "speaker_", "cue_"), S and E the code point offsets
+ * m gives for the byte offsets BS and BE (what Python's str indexes; TSV
+ * output keeps bytes).  An absent span (start SIZE_MAX) writes nulls.
+ */
+struct np_cpmap;
+void np_out_json_span(struct np_cpmap *m, const char *prefix, size_t start, size_t end);
 /* JSON string literal, quotes included (see np_json_escape). */
 void np_out_json_string(const char *s, size_t n);
 
@@ -44,6 +52,12 @@ void np_out_json_string(const char *s, size_t n);
  * Pass NULL to write to stdout again.
  */
 void np_out_capture(struct np_buf *b);
+/* The same, but what is written is appended escaped as the body of a
+ * JSON string (see np_json_esc_write; flags as there), pieces cut
+ * anywhere; np_out_capture(NULL) ends it. */
+void np_out_capture_json(struct np_buf *b, int flags);
+/* The capture buffer now in use, or NULL. */
+struct np_buf *np_out_capture_get(void);
 
 /* ---- command-line frame ---- */
 
@@ -73,6 +87,8 @@ struct np_cli {
 				   object: the frame wraps the output */
 	enum np_jsonl_kind jsonl_kind;	/* set by the tool before the loop */
 	const char *jsonl_key;	/* key for NP_JSONL_ADD ("quotes", "dates") */
+	const char *jsonl_aux;	/* another field the tool reads from each
+				   JSON Lines object (np_jsonl_aux), or NULL */
 	const char *field;	/* --field (default "text") */
 	const char *to;		/* --to FIELD or NULL */
 	int skip_bad;		/* --on-error=skip (1) or pass (2) */

@@ -41,7 +41,7 @@ is "$(cat "$OUT")" "1${TAB}24${TAB}65${TAB}Lia Brandt${TAB}said${TAB}Tabs\\tand 
     "tab and backslash escaped in the QUOTE field"
 
 run extract-quotes -j "$FIX/quotes-escape.txt"
-is "$(cat "$OUT")" '{"doc":1,"start":24,"end":65,"speaker":"Lia Brandt","kind":"name","speaker_start":0,"speaker_end":16,"cue":"said","cue_start":17,"cue_end":21,"multipara":false,"quote":"Tabs\tand \\backslashes\\ stay escaped here."}' \
+is "$(cat "$OUT")" '{"doc":1,"start":24,"end":65,"byte_start":24,"byte_end":65,"speaker":"Lia Brandt","kind":"name","speaker_start":0,"speaker_end":16,"speaker_byte_start":0,"speaker_byte_end":16,"cue":"said","cue_start":17,"cue_end":21,"cue_byte_start":17,"cue_byte_end":21,"multipara":false,"quote":"Tabs\tand \\backslashes\\ stay escaped here."}' \
     "-j: one JSON object per quotation, with the speaker's offsets"
 run extract-quotes --jsonl "$FIX/quotes-en.txt"
 is "$(grep -c '^{"doc":1,' "$OUT")" 6 "--jsonl: six objects"
@@ -49,7 +49,7 @@ is "$(grep -c '"kind":"pronoun"' "$OUT")" 2 "--jsonl: pronoun speakers marked"
 
 # JSON Lines input: one array added to each object
 run extract-quotes -j "$FIX/quotes-docs.jsonl"
-is "$(sed -n 1p "$OUT" | grep -c '"quotes":\[{"start":1,"end":26,"speaker":"Ana Ruiz"')" 1 \
+is "$(sed -n 1p "$OUT" | grep -c '"quotes":\[{"start":1,"end":26,"byte_start":1,"byte_end":26,"speaker":"Ana Ruiz"')" 1 \
     "JSON Lines input: quotations added under \"quotes\""
 is "$(sed -n 2p "$OUT")" '{"id":"b","text":"No quotation here.","quotes":[]}' \
     "JSON Lines input: empty array when none"

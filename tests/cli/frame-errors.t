@@ -71,7 +71,7 @@ is "$RC:$(cat "$OUT")" '1:{"text":"A"}' "JSON Lines oversize line, stop: the run
 is "$(cat "$ERR")" "np-cat: $T/big.jsonl: line 2: document larger than --max-doc-size" "JSON Lines oversize line: message with its line number"
 run "$NPCAT" --jsonl --mode upper --max-doc-size 2K --on-error=skip "$T/big.jsonl"
 is "$RC:$(cat "$OUT" | tr '\n' ' ')" '0:{"text":"A"} {"text":"B"} {"text":"C"} ' "--on-error=skip: the oversize and the malformed line left out"
-is "$(sed -n 2p "$ERR")" "np-cat: $T/big.jsonl: line 4: '[' or '{' expected near 'not'" "line numbers after an oversize line are right"
+is "$(sed -n 2p "$ERR")" "np-cat: $T/big.jsonl: line 4: malformed JSON at byte 1: not a JSON object" "line numbers after an oversize line are right"
 run "$NPCAT" --jsonl --mode upper --max-doc-size 2K --on-error=pass "$T/big.jsonl"
 { printf '{"text":"A"}\n{"text":"'; cat "$T/x3k"; printf '"}\n{"text":"B"}\nnot json\n{"text":"C"}\n'; } > "$T/want"
 is_file "$OUT" "$T/want" "--on-error=pass: one line out per line in, bad ones unchanged"

@@ -105,7 +105,7 @@ ok "$(grep -c -- '--annotate' "$OUT" | sed 's/^1$/0/')" "--help lists the option
 # JSON Lines
 printf '{"id":7,"text":"On May 3, 2021 we met."}\n' > "$T/in.jsonl"
 run normalize-dates --jsonl -l "$T/in.jsonl"
-is "$(cat "$OUT")" '{"id":7,"text":"On May 3, 2021 we met.","dates":[{"start":3,"end":14,"value":"2021-05-03","text":"May 3, 2021"}]}' "--jsonl -l adds a dates array"
+is "$(cat "$OUT")" '{"id":7,"text":"On May 3, 2021 we met.","dates":[{"start":3,"end":14,"byte_start":3,"byte_end":14,"value":"2021-05-03","text":"May 3, 2021"}]}' "--jsonl -l adds a dates array"
 run normalize-dates --jsonl "$T/in.jsonl"
 is "$(cat "$OUT")" '{"id":7,"text":"On 2021-05-03 we met."}' "--jsonl replaces the text"
 

@@ -189,7 +189,7 @@ jsonl_cases() {
 	} > "$T/deep.jsonl"
 	run timeout "$LIMIT" ${JCMD:-$CMD} --jsonl "$T/deep.jsonl"
 	is "$RC" 1 "--jsonl nested 100 k deep: exit 1"
-	is "$(cat "$ERR")" "$TOOL: $T/deep.jsonl: line 1: maximum parsing depth reached near '['" \
+	is "$(cat "$ERR")" "$TOOL: $T/deep.jsonl: line 1: malformed JSON at byte 2067: nesting too deep" \
 	    "--jsonl nested 100 k deep: message"
 }
 

@@ -1,9 +1,9 @@
 /*
  * fuzz_common.c - the shared layer on hostile bytes: UTF-8 walking both
  * ways, lines, blocks, sentences, abbreviations, folding and lexicons,
- * JSON escaping (checked by parsing the result back with jansson), the
- * JSON object scanner, and the JSON Lines splice of the CLI frame
- * (written to a memory stream and parsed back).
+ * and JSON escaping (checked by parsing the result back with jansson).
+ * The JSON Lines frame has its own target (fuzz_common_jsonl.c), and so
+ * has the reader (fuzz_common_reader.c).
  *
  * Every function is run on the whole input and its promises checked; a
  * broken promise aborts (FUZZ_CHECK).
@@ -13,7 +13,6 @@
 #include "fuzz.h"
 #include "newsprep/common.h"
 #include "newsprep/json.h"
-#include "newsprep/jsonl.h"
 #include "newsprep/lexicon.h"
 #include "newsprep/segment.h"
 #include "newsprep/utf8.h"
@@ -189,131 +188,6 @@ check_json_escape(const char *s, size_t n)
 	np_buf_free(&want);
 }
 
-/* The engine stand-in for np_jsonl_line: identity (REPLACE), the length
- * as a JSON number (ADD) or records cut at '|' (SPLIT). */
-static int
-frame_fn(void *arg, struct np_cli *cli, const char *buf, size_t len)
-{
-	size_t i, start = 0;
-
-	(void)arg;
-	switch (cli->jsonl_kind) {
-	case NP_JSONL_ADD:
-		np_out_printf("%zu", len);
-		break;
-	case NP_JSONL_SPLIT:
-		for (i = 0; i <= len; i++)
-			if (i == len || buf[i] == '|') {
-				np_out_write(buf + start, i - start);
-				np_out_putc('\0');
-				start = i + 1;
-			}
-		break;
-	default:
-		np_out_write(buf, len);
-	}
-	return NP_OK;
-}
-
-/* For a line that is a JSON object with a string "text": the splice of
- * each kind gives valid JSON objects that say what the kind promises. */
-static void
-check_jsonl(const char *s, size_t n)
-{
-	struct np_json_member m[64];
-	json_t *obj, *text, *o2;
-	json_error_t err;
-	size_t close, k, parts, lstart;
-	int nm, i, kind;
-	FILE *saved = stdout, *mem;
-	char *out = NULL;
-	size_t outlen = 0;
-	static struct np_cli base;
-	static int cli_ready;
-
-	if (memchr(s, '\n', n) != NULL)
-		return;
-	obj = json_loadb(s, n, JSON_ALLOW_NUL, &err);
-	if (obj == NULL)
-		return;
-	if (!json_is_object(obj)) {
-		json_decref(obj);
-		return;
-	}
-	nm = np_json_members(s, n, m, 64, &close);
-	FUZZ_CHECK(nm >= 0);
-	FUZZ_CHECK(close < n && s[close] == '}');
-	for (i = 0; i < nm && i < 64; i++) {
-		json_t *v;
-
-		FUZZ_CHECK(FUZZ_SPAN_OK(m[i].key, n) && FUZZ_SPAN_OK(m[i].value, n));
-		FUZZ_CHECK(m[i].key.start > 0 && s[m[i].key.start - 1] == '"' &&
-		    s[m[i].key.end] == '"');
-		FUZZ_CHECK(i == 0 || m[i].key.start > m[i - 1].value.end);
-		v = json_loadb(s + m[i].value.start, m[i].value.end - m[i].value.start,
-		    JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
-		FUZZ_CHECK(v != NULL);
-		json_decref(v);
-	}
-	FUZZ_CHECK((size_t)nm >= (json_object_size(obj) ? 1 : 0));
-	text = json_object_get(obj, "text");
-	if (!json_is_string(text) || nm > 256) {
-		json_decref(obj);
-		return;
-	}
-	if (!cli_ready) {
-		np_cli_init(&base, "fuzz");
-		cli_ready = 1;
-	}
-	for (kind = NP_JSONL_REPLACE; kind <= NP_JSONL_SPLIT; kind++) {
-		struct np_cli cli = base;
-
-		cli.jsonl = 1;
-		cli.jsonl_kind = (enum np_jsonl_kind)kind;
-		cli.jsonl_key = "len";
-		FUZZ_CHECK((mem = open_memstream(&out, &outlen)) != NULL);
-		stdout = mem;
-		FUZZ_CHECK(np_jsonl_line(&cli, "fuzz", 1, s, n, frame_fn, NULL) == NP_OK);
-		fclose(mem);
-		stdout = saved;
-		FUZZ_CHECK(outlen > 0 && out[outlen - 1] == '\n');
-		for (k = 0, lstart = 0, parts = 0; k < outlen; k++) {
-			if (out[k] != '\n')
-				continue;
-			o2 = json_loadb(out + lstart, k - lstart, JSON_ALLOW_NUL, &err);
-			if (o2 == NULL)
-				fprintf(stderr, "jansson: %s\n", err.text);
-			FUZZ_CHECK(o2 != NULL && json_is_object(o2));
-			parts++;
-			if (kind == NP_JSONL_REPLACE) {
-				FUZZ_CHECK(json_equal(o2, obj));
-			} else if (kind == NP_JSONL_ADD) {
-				json_t *len = json_object_get(o2, "len");
-
-				FUZZ_CHECK(json_is_integer(len) && (size_t)json_integer_value(len) ==
-				    json_string_length(text));
-			} else {
-				FUZZ_CHECK(json_is_integer(json_object_get(o2, "part")));
-				FUZZ_CHECK(json_is_string(json_object_get(o2, "text")));
-			}
-			json_decref(o2);
-			lstart = k + 1;
-		}
-		if (kind != NP_JSONL_SPLIT) {
-			FUZZ_CHECK(parts == 1);
-		} else {
-			size_t bars = 0;
-
-			for (k = 0; k < json_string_length(text); k++)
-				bars += json_string_value(text)[k] == '|';
-			FUZZ_CHECK(parts == bars + 1);
-		}
-		free(out);
-		out = NULL;
-	}
-	json_decref(obj);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -323,7 +197,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_segment(s, size);
 	check_fold_lexicon(s, size);
 	check_json_escape(s, size);
-	check_jsonl(s, size);
 	free(s);
 	return 0;
 }
