@@ -79,8 +79,14 @@ is "$(cat "$ERR")" "np-cat: $T/nest.jsonl: line 1: cannot set \"id.x\" there (a 
 
 # --to on every tool: the output goes there, the field stays
 printf '{"text":"On 5 May 2021 \\"We will build the bridge again,\\" said Ann Lee."}\n' > "$T/to.jsonl"
+# (split-articles refuses it: a part's text is the field)
 for t in $TOOLS; do
 	run $t --jsonl --to res "$T/to.jsonl"
+	if [ $t = split-articles ]; then
+		is "$RC:$(head -n 1 "$ERR")" "2:split-articles: --to: split-articles writes each part's text to --field" \
+		    "split-articles --to: refused with a message"
+		continue
+	fi
 	is "$RC:$(py "(o['text'][:9], 'res' in o)")" "0:('On 5 May ', True)" "$t --jsonl --to res: output in res, text kept"
 done
 
