@@ -2,18 +2,24 @@
  * newsprep/articles.h - cut a dump of many articles into one record per
  * article, losing no byte, and read each article's metadata.
  *
- * Formats recognised (each by its own signature, see np_articles_new):
- *   listing     news-aggregator tag pages: blocks of source / date /
- *               "- Section" / "- Source" / title / body
- *   lexisnexis  "1 of 10 DOCUMENTS" / "DOCUMENT 1 OF 2" markers and the
- *               "End of Document" trailer, with BYLINE:, SECTION:,
- *               LENGTH: ... header keys
+ * Formats recognised (each by its own signature, one file each in
+ * filters/articles/fmt_*.c; see split-articles(1) for their shapes):
+ *   lexisnexis  "1 of 10 DOCUMENTS" / "1 von 2 DOKUMENTEN" / "1 sur 3
+ *               DOCUMENTS" / "Document 1 of 3" markers and the "End of
+ *               Document" trailer, with header keys or fields
  *   factiva     title / By / "512 words" / date / source ... body and a
  *               "Document XXXXXXXX..." trailer line
+ *   mail        mbox envelopes or e-mail header blocks
+ *   feed        RSS/Atom items dumped as Title:/Link:/Date: fields
+ *   markdown    "## Story" headings of a Markdown digest
+ *   alerts      alert e-mail units ending "Flag as irrelevant"
+ *   listing     news-aggregator tag pages: blocks of source / date /
+ *               "- Section" / "- Source" / title / body
  *   separator   concatenations with separator lines (* * *, ----, ====,
  *               ____, # # #, form feeds)
  *   heads       concatenations with nothing but a title and a dateline
- *               between stories
+ *               between stories (wire runs too)
+ *   digest      newsletters of stories under plain headings
  *   single      none of the above: the whole document is one article
  *
  * The records partition the document: record k runs from the end of
