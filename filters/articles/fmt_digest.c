@@ -157,7 +157,7 @@ digest_settle(struct np_articles *c, struct np_art_scan *sc)
 
 	(void)sc;
 	if ((first = digest_next(c, 0, lim, 1)) == SIZE_MAX || first == 0 ||
-	    (n = np_art_read_lines(c->buf, 0, first, h, 8)) > DIGEST_HEADER_LINES ||
+	    (n = np_art_read_lines(c->buf, 0, first, h, 8)) > DIGEST_HEADER_LINES || n == 0 ||
 	    np_art_prose_bytes(c->buf, 0, first, 300) >= 300 ||
 	    !names_digest(c, h[0].s, h[n > 1 ? 1 : 0].e))
 		return 0;
