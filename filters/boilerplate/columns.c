@@ -57,6 +57,8 @@ struct cline {
 	uint32_t s0, s1;
 };
 
+static int has_gap(const char *s, size_t n);
+
 struct colstate {
 	const char *buf;
 	struct cline *lines;
@@ -138,6 +140,33 @@ line_segments(struct colstate *st, size_t s, size_t e)
 			return NP_ENOMEM;
 		st->segs[st->nsegs++] = cur;
 	}
+	return NP_OK;
+}
+
+/* line_segments for most lines: one without a gap inside is one
+ * segment, and an ASCII one needs no column counting. */
+static int
+line_segments_fast(struct colstate *st, size_t s, size_t e)
+{
+	const char *buf = st->buf;
+	size_t s0 = s;
+	uint32_t col = 0;
+
+	if (has_gap(buf + s, e - s))
+		return line_segments(st, s, e);
+	while (s < e && (buf[s] == ' ' || buf[s] == '\t')) {
+		col = buf[s] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+		s++;
+	}
+	while (e > s && (buf[e - 1] == ' ' || buf[e - 1] == '\t' || buf[e - 1] == '\r'))
+		e--;
+	if (s == e)
+		return NP_OK;
+	if (np_ascii_run(buf + s, e - s) != e - s || e - s >= COL_MAX_LINE)
+		return line_segments(st, s0, e);	/* (from the line start: columns) */
+	if (np_grow(&st->segs, &st->segcap, st->nsegs, sizeof *st->segs, 256) != NP_OK)
+		return NP_ENOMEM;
+	st->segs[st->nsegs++] = (struct seg){ s, e, col, col + (uint32_t)(e - s) };
 	return NP_OK;
 }
 
@@ -392,8 +421,9 @@ split_part(struct colstate *st, const struct row *rows, size_t n, int depth)
 	return rc;
 }
 
-/* True when line s[0..n) has a run of two or more spaces with text after
- * it (the test runs eight bytes at a time: most lines have none). */
+/* True when line s[0..n) has a gap (a tab, or a run of two or more
+ * spaces) with text after it (the test runs eight bytes at a time: most
+ * lines have none). */
 static int
 has_gap(const char *s, size_t n)
 {
@@ -402,17 +432,18 @@ has_gap(const char *s, size_t n)
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;	/* indentation is no gap */
 	for (; i + 9 <= n; i += 8) {
-		uint64_t v, w, t;
+		uint64_t v, w, t, b;
 
 		memcpy(&v, s + i, 8);
 		memcpy(&w, s + i + 1, 8);
 		t = (v ^ 0x2020202020202020ull) | (w ^ 0x2020202020202020ull);
-		if (((t - 0x0101010101010101ull) & ~t & 0x8080808080808080ull) == 0)
-			continue;
-		break;
+		b = v ^ 0x0909090909090909ull;	/* tabs */
+		if ((((t - 0x0101010101010101ull) & ~t) | ((b - 0x0101010101010101ull) & ~b)) &
+		    0x8080808080808080ull)
+			break;
 	}
-	for (k = i; k + 1 < n; k++) {
-		if (s[k] != ' ' || s[k + 1] != ' ')
+	for (k = i; k < n; k++) {
+		if (s[k] != '\t' && (s[k] != ' ' || k + 1 >= n || (s[k + 1] != ' ' && s[k + 1] != '\t')))
 			continue;
 		while (k < n && (s[k] == ' ' || s[k] == '\t'))
 			k++;
@@ -446,7 +477,7 @@ np_bp_columns(struct np_boilerplate *bp, const char *buf, size_t len)
 		st.lines[nl].start = l.start;
 		st.lines[nl].end = l.end;
 		st.lines[nl].s0 = (uint32_t)st.nsegs;
-		if (line_segments(&st, l.start, l.end) != NP_OK)
+		if (line_segments_fast(&st, l.start, l.end) != NP_OK)
 			goto nomem;
 		st.lines[nl].s1 = (uint32_t)st.nsegs;
 		nl++;
