@@ -322,12 +322,14 @@ bp_hash_pad(uint64_t h, const char *s, size_t n)
 #endif
 }
 
-/* Combines a running hash with the next word's hash. */
+/* Combines a running hash with the next word's hash: one multiply a
+ * word (the word hashes are mixed already; bp_mix64 finishes the unit's
+ * hash once, at its end). */
 static inline uint64_t
 bp_hash_combine(uint64_t h, uint64_t w)
 {
-	h = bp_mix64((h ^ w) + 0x632BE59BD9B4E019ull);
-	return h ? h : 1;
+	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+	return h ^ (h >> 29);
 }
 
 /* Finds the slot of key (or the empty slot where it would go). */
@@ -356,8 +358,18 @@ bp_wordtab_find(const struct bp_wordtab *t, const char *key, size_t n, uint64_t 
 		return NULL;
 	if (!(t->bloom[(h >> 20) & (BP_BLOOM_BITS / 64 - 1)] & (1ull << ((h >> 40) & 63))))
 		return NULL;	/* surely not in the table */
-	s = bp_wt_slot(t, key, n, h);
-	return t->slots[s].key != NULL ? &t->slots[s] : NULL;
+	/* a lookup trusts the 64-bit hash and the length (no memcmp per
+	 * word: a false match is a 2^-64 event per probe); adding a key
+	 * compares bytes (bp_wt_slot) */
+	(void)key;
+	for (s = (size_t)h & (t->nslots - 1);; s = (s + 1) & (t->nslots - 1)) {
+		const struct bp_word *w = &t->slots[s];
+
+		if (w->key == NULL)
+			return NULL;
+		if (w->hash == h && w->len == n)
+			return w;
+	}
 }
 
 

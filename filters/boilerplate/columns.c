@@ -427,28 +427,37 @@ split_part(struct colstate *st, const struct row *rows, size_t n, int depth)
 static int
 has_gap(const char *s, size_t n)
 {
-	size_t i = 0, k;
+	size_t i = 0, k, lim;
 
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;	/* indentation is no gap */
-	for (; i + 9 <= n; i += 8) {
-		uint64_t v, w, t, b;
+	while (i < n) {
+		/* skip eight bytes at a time while no pair of spaces and no tab
+		 * starts in them */
+		for (; i + 9 <= n; i += 8) {
+			uint64_t v, w, t, b;
 
-		memcpy(&v, s + i, 8);
-		memcpy(&w, s + i + 1, 8);
-		t = (v ^ 0x2020202020202020ull) | (w ^ 0x2020202020202020ull);
-		b = v ^ 0x0909090909090909ull;	/* tabs */
-		if ((((t - 0x0101010101010101ull) & ~t) | ((b - 0x0101010101010101ull) & ~b)) &
-		    0x8080808080808080ull)
-			break;
-	}
-	for (k = i; k < n; k++) {
-		if (s[k] != '\t' && (s[k] != ' ' || k + 1 >= n || (s[k + 1] != ' ' && s[k + 1] != '\t')))
-			continue;
-		while (k < n && (s[k] == ' ' || s[k] == '\t'))
-			k++;
-		if (k < n && s[k] != '\r')
-			return 1;
+			memcpy(&v, s + i, 8);
+			memcpy(&w, s + i + 1, 8);
+			t = (v ^ 0x2020202020202020ull) | (w ^ 0x2020202020202020ull);
+			b = v ^ 0x0909090909090909ull;	/* tabs */
+			if ((((t - 0x0101010101010101ull) & ~t) |
+			    ((b - 0x0101010101010101ull) & ~b)) & 0x8080808080808080ull)
+				break;
+		}
+		/* then look at those eight bytes (or the tail) one by one */
+		lim = i + 8 < n ? i + 8 : n;
+		for (k = i; k < lim; k++) {
+			if (s[k] != '\t' && (s[k] != ' ' || k + 1 >= n ||
+			    (s[k + 1] != ' ' && s[k + 1] != '\t')))
+				continue;
+			while (k < n && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (k < n && s[k] != '\r')
+				return 1;
+			return 0;	/* white space to the end */
+		}
+		i = lim;
 	}
 	return 0;
 }

@@ -618,7 +618,7 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 			u->loww++;	/* lower case, or a caseless script */
 		}
 	}
-	u->hash = h == BP_HASH_SEED ? 1 : h;
+	u->hash = h == BP_HASH_SEED ? 1 : bp_mix64(h) | 1;
 	/* a leading white space run counted nothing; a trailing run one */
 	u->chars = bf.n2 > 0 && bf.prev ? bf.n2 - 1 : bf.n2;
 	/* how it ends and starts */
