@@ -21,9 +21,9 @@ AR       ?= ar
 LD       ?= ld
 OBJCOPY  ?= objcopy
 CFLAGS   ?= -O2 -g
-PKGS      = libpcre2-8 libutf8proc jansson
+PKGS      = libpcre2-8 libutf8proc jansson libxml-2.0
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lutf8proc -ljansson)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lutf8proc -ljansson -lxml2)
 
 NP_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -Iinclude $(PKG_CFLAGS)

@@ -11,11 +11,12 @@
 #include <unistd.h>
 #include "newsprep/boilerplate.h"
 #include "newsprep/doc.h"
+#include "newsprep/html.h"
 #include "newsprep/out.h"
 
 enum {
 	OPT_EXPLAIN = 0x2000, OPT_LEN_LOW, OPT_LEN_HIGH, OPT_SW_LOW, OPT_SW_HIGH,
-	OPT_HEADING, OPT_TPL_SHARE, OPT_NO_TITLE, OPT_NO_CUT, OPT_UNWRAP
+	OPT_HEADING, OPT_TPL_SHARE, OPT_NO_TITLE, OPT_NO_CUT, OPT_UNWRAP, OPT_HTML, OPT_TEXT
 };
 
 static const struct np_opt opts[] = {
@@ -32,6 +33,8 @@ static const struct np_opt opts[] = {
 	{ OPT_NO_TITLE, "no-title", NULL, "do not look for the title line" },
 	{ OPT_NO_CUT, "no-cut", NULL, "do not cut furniture off the ends of long lines" },
 	{ OPT_UNWRAP, "unwrap", NULL, "print each kept paragraph on one line" },
+	{ OPT_HTML, "html", NULL, "read every document as HTML" },
+	{ OPT_TEXT, "text", NULL, "read every document as plain text (default: detect)" },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -41,11 +44,16 @@ static const struct np_tool tool = {
 	opts, "en,de,fr,es,it,pt,nl,pl,uk,ru", NULL, NULL
 };
 
+enum { MODE_AUTO, MODE_HTML, MODE_TEXT };
+
 struct run {
 	struct np_boilerplate *bp;
 	struct np_bp_result res;
 	struct np_buf text;	/* a window's text (np_boilerplate_render) */
 	int invert, explain;
+	int mode;		/* MODE_*: --html, --text or detection */
+	struct np_html *html;	/* the HTML reader, made on first use */
+	struct np_html_page page;
 };
 
 /* Parses a count option. */
@@ -156,6 +164,101 @@ count_removed(struct np_cli *cli, const struct np_bp_result *res)
 	np_cli_count(cli, n);
 }
 
+/* Finds the HTML block that starts at byte off of the page text. */
+static const struct np_html_block *
+html_block_at(const struct np_html_page *pg, size_t off)
+{
+	size_t lo = 0, hi = pg->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pg->v[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < pg->n && pg->v[lo].start == off ? &pg->v[lo] : NULL;
+}
+
+/* Prints an HTML page: its title first, then the kept units (or, with
+ * --explain, every unit with its tag path). */
+static void
+print_html(struct run *r)
+{
+	const struct np_html_page *pg = &r->page;
+	const char *title = np_html_meta_str(pg, pg->m.title);
+	size_t i;
+	int printed = 0;
+
+	if (r->explain) {
+		if (title != NULL) {
+			np_out_str("title\tpage title\t");
+			np_out_tsv_escaped(title, strlen(title));
+			np_out_putc('\n');
+		}
+		for (i = 0; i < r->res.n; i++) {
+			const struct np_bp_block *b = &r->res.v[i];
+			const struct np_html_block *hb = html_block_at(pg, b->start);
+
+			explain_reason(b->cls == NP_BP_GOOD ? "good" : "bad", b);
+			if (hb != NULL) {
+				const char *path = pg->paths.data + hb->path;
+
+				np_out_str("[");
+				np_out_tsv_spaced(path, strlen(path));
+				np_out_printf(" links %.2f]\t", hb->chars ?
+				    (double)hb->link_chars / (double)hb->chars : 0.0);
+			} else
+				np_out_str("[]\t");
+			np_out_tsv_escaped(pg->text.data + b->start, b->end - b->start);
+			np_out_putc('\n');
+		}
+		return;
+	}
+	if (title != NULL && !r->invert) {
+		np_out_str(title);
+		np_out_putc('\n');
+		printed = 1;
+	}
+	for (i = 0; i < r->res.n; i++) {
+		const struct np_bp_block *b = &r->res.v[i];
+		const struct np_html_block *hb = html_block_at(pg, b->start);
+		int kept = b->cls == NP_BP_GOOD;
+
+		if (hb != NULL && (hb->flags & NP_HTML_TITLE) && title != NULL)
+			continue;	/* printed first */
+		if (kept == r->invert)
+			continue;
+		if (printed)
+			np_out_putc('\n');
+		if (kept)
+			put_kept(pg->text.data, b, 0);
+		else
+			np_out_write(pg->text.data + b->start, b->end - b->start);
+		np_out_putc('\n');
+		printed = 1;
+	}
+}
+
+/* Classifies and prints one HTML page. */
+static int
+do_html(struct run *r, struct np_cli *cli, const char *buf, size_t len)
+{
+	int rc;
+
+	if (r->html == NULL && (r->html = np_html_new(&rc)) == NULL)
+		return rc;
+	if ((rc = np_html_read(r->html, buf, len, &r->page)) != NP_OK)
+		return rc;
+	if ((rc = np_boilerplate_classify(r->bp, r->page.text.data, r->page.text.len,
+	    &r->res)) != NP_OK)
+		return rc;
+	count_removed(cli, &r->res);
+	print_html(r);
+	return NP_OK;
+}
+
 /* np_cli_each_document callback: classify and print, window by window
  * (a huge document is cut at blank lines; see np_boilerplate_window). */
 static int
@@ -165,6 +268,8 @@ do_document(void *arg, struct np_cli *cli, const char *buf, size_t len)
 	size_t off = 0, w;
 	int rc, printed = 0;
 
+	if (r->mode == MODE_HTML || (r->mode == MODE_AUTO && np_html_detect(buf, len)))
+		return do_html(r, cli, buf, len);
 	do {
 		w = np_boilerplate_window(buf + off, len - off);
 		if ((rc = np_boilerplate_classify(r->bp, buf + off, w, &r->res)) != NP_OK)
@@ -299,6 +404,12 @@ main(int argc, char **argv)
 		case OPT_UNWRAP:
 			o.unwrap = 1;
 			break;
+		case OPT_HTML:
+			r.mode = MODE_HTML;
+			break;
+		case OPT_TEXT:
+			r.mode = MODE_TEXT;
+			break;
 		}
 	}
 	if (cli.lang != NULL)
@@ -346,5 +457,7 @@ main(int argc, char **argv)
 	np_bp_result_free(&r.res);
 	np_buf_free(&r.text);
 	np_boilerplate_free(r.bp);
+	np_html_page_free(&r.page);
+	np_html_free(r.html);
 	return np_cli_finish(&cli);
 }

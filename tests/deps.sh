@@ -5,7 +5,8 @@
 #
 #   sh tests/deps.sh               the required packages: a C toolchain,
 #                                  pkg-config, PCRE2, utf8proc, jansson,
-#                                  mandoc and prove
+#                                  libxml2 (the HTML parser), mandoc and
+#                                  prove
 #   sh tests/deps.sh --with=LIST   also the optional tools in LIST
 #                                  (comma- or space-separated names from the
 #                                  OPTIONAL table below, or "all"); .ci/run
@@ -37,6 +38,7 @@ have pkg-config || need="$need pkg-config"
 pc libpcre2-8 || need="$need libpcre2-dev"
 pc libutf8proc || need="$need libutf8proc-dev"
 pc jansson || need="$need libjansson-dev"
+pc libxml-2.0 || need="$need libxml2-dev"
 have mandoc || need="$need mandoc"
 have prove || need="$need perl"
 

@@ -1,0 +1,109 @@
+#!/bin/sh
+# strip-boilerplate on HTML: detection, charsets, title once, furniture by
+# markup, metadata, -z, several files, --jsonl --field html, --explain.
+# Every page here was written for these tests.
+. tests/cli/lib.sh
+
+# pages in five languages and four charsets: the title, then the article
+for p in en-news de-latin1 ru-cp1251 pt-cp1252 es-thin; do
+	run strip-boilerplate "$FIX/html-$p.html"
+	is "$RC" 0 "$p: exit 0"
+	is_file "$OUT" "$FIX/html-$p.expected" "$p: title and article"
+done
+
+# the English page: navigation, cookie banner, share tools, caption, ad,
+# tags, newsletter box, comments, sidebar and footer are gone
+run strip-boilerplate "$FIX/html-en-news.html"
+for f in 'Sport' 'cookies' 'Share on' 'Photo: Courier' 'Advertisement' 'Tags:' \
+    'Sign up' 'harbourwatcher' 'About time too' 'Most read' 'Storm closes' \
+    'Related stories' 'All rights reserved' 'dataLayer' 'font-family'; do
+	grep -q "$f" "$OUT"; ok $((! $?)) "en: '$f' removed"
+done
+is "$(head -1 "$OUT")" "Ferry service returns to Kelby Island after twelve years" "en: title first"
+is "$(grep -c 'Ferry service returns' "$OUT")" 1 "en: title kept once"
+grep -q '“People have been rowing' "$OUT"; ok $? "en: entities decoded"
+grep -q '£6' "$OUT"; ok $? "en: &pound; decoded"
+grep -q '^A long campaign$' "$OUT"; ok $? "en: subhead kept"
+
+# charsets: the output is UTF-8 whatever the page was written in
+run strip-boilerplate "$FIX/html-de-latin1.html"
+grep -q 'Brücke über die Wern' "$OUT"; ok $? "de: ISO-8859-1 (http-equiv) read as such"
+is "$(grep -c 'Stadtrat beschließt' "$OUT")" 1 "de: title from <title> without the site, once"
+grep -q 'Drucken\|Impressum\|Wirtschaft' "$OUT"; ok $((! $?)) "de: table-layout menu and footer gone"
+run strip-boilerplate "$FIX/html-ru-cp1251.html"
+grep -q 'В субботу в центре города' "$OUT"; ok $? "ru: windows-1251 (meta) converted"
+grep -q 'Главная\|Все права' "$OUT"; ok $((! $?)) "ru: menu and footer gone"
+run strip-boilerplate "$FIX/html-pt-cp1252.html"
+grep -q 'terça-feira' "$OUT"; ok $? "pt: undeclared, invalid as UTF-8: windows-1252"
+# a page declaring a wrong charset: valid UTF-8 wins
+sed 's/charset=utf-8/charset=iso-8859-1/' "$FIX/html-en-news.html" > "$T/wrong.html"
+run strip-boilerplate "$T/wrong.html"
+is_file "$OUT" "$FIX/html-en-news.expected" "a wrong declared charset on UTF-8 bytes"
+
+# a thin page keeps its one sentence
+run strip-boilerplate "$FIX/html-es-thin.html"
+grep -q '^El suministro se interrumpirá' "$OUT"; ok $? "es: thin page keeps its sentence"
+grep -q 'Portada\|Compartir\|derechos' "$OUT"; ok $((! $?)) "es: its furniture goes"
+
+# JSON-LD: the article's paragraphs are kept
+run strip-boilerplate "$FIX/html-fr-jsonld.html"
+is "$(head -1 "$OUT")" "Le marché couvert de Saint-Aubin rouvre ses portes" "fr: title first"
+for f in 'Après deux ans' 'La charpente métallique' 'Les commerçants'; do
+	grep -q "^$f" "$OUT"; ok $? "fr: '$f' kept"
+done
+grep -q 'cookies\|Accueil\|Mentions' "$OUT"; ok $((! $?)) "fr: cookie banner, menu, footer gone"
+
+# detection: --text takes a page for text, --html text for a page
+run strip-boilerplate --text "$FIX/html-es-thin.html"
+grep -q '<a href=' "$OUT"; ok $? "--text: tags are text"
+run strip-boilerplate "$FIX/html-looking.txt"
+is_file "$OUT" "$FIX/html-looking.txt" "text quoting tags stays text"
+run strip-boilerplate --html "$FIX/html-looking.txt"
+grep -q '<p>' "$OUT"; ok $((! $?)) "--html: tags are markup"
+grep -q 'bold text as bold;' "$OUT"; ok $? "--html: their text stays"
+# a page without doctype or <html>, detected by its share of tags
+sed -n '/<body>/,/<\/body>/p' "$FIX/html-en-news.html" | sed 's/<body>//' > "$T/frag.html"
+run strip-boilerplate "$T/frag.html"
+grep -q '^A passenger ferry will link' "$OUT"; ok $? "a fragment is detected as HTML"
+grep -q '<p' "$OUT"; ok $((! $?)) "a fragment: no tags out"
+
+# a BOM before the page
+printf '\357\273\277' | cat - "$FIX/html-es-thin.html" > "$T/bom.html"
+run strip-boilerplate "$T/bom.html"
+is_file "$OUT" "$FIX/html-es-thin.expected" "a BOM before <!DOCTYPE"
+
+# several files, and -z records mixing HTML and text
+run strip-boilerplate "$FIX/html-es-thin.html" "$FIX/html-pt-cp1252.html"
+cat "$FIX/html-es-thin.expected" "$FIX/html-pt-cp1252.expected" > "$T/want"
+is_file "$OUT" "$T/want" "two files, one after the other"
+{ cat "$FIX/html-es-thin.html"; printf '\0'; cat "$FIX/html-looking.txt"; printf '\0'; } > "$T/recs"
+run strip-boilerplate -z "$T/recs"
+is "$(tr -cd '\0' < "$OUT" | wc -c | tr -d ' ')" 2 "-z: two records out"
+tr '\0' '\n' < "$OUT" | grep -q '^El suministro'; ok $? "-z: the HTML record read as HTML"
+tr '\0' '\n' < "$OUT" | grep -q '<p>like this</p>'; ok $? "-z: the text record read as text"
+
+# --jsonl --field html: CC-News style records holding the page
+python3 -c '
+import json, sys
+for f in sys.argv[1:]:
+    print(json.dumps({"url": "u:" + f, "html": open(f, encoding="latin-1").read()}))
+' "$FIX/html-es-thin.html" > "$T/recs.jsonl"
+run strip-boilerplate --jsonl --field html "$T/recs.jsonl"
+is "$RC" 0 "--jsonl --field html: exit 0"
+python3 -c '
+import json, sys
+o = json.loads(open(sys.argv[1]).readline())
+sys.exit(0 if o["html"].startswith("Corte de agua") and "<p>" not in o["html"] and o["url"].startswith("u:") else 1)
+' "$OUT"
+ok $? "--jsonl --field html: the field holds the article, other fields kept"
+
+# --explain shows each block's tag path
+run strip-boilerplate --explain "$FIX/html-en-news.html"
+grep -q '^good.*article.story>div.article-body>p' "$OUT"; ok $? "--explain: tag path of a kept block"
+grep -q '^bad.*nav.main-nav' "$OUT"; ok $? "--explain: tag path of a dropped block"
+grep -q '^title' "$OUT"; ok $? "--explain: the title row"
+# -v prints what would be removed
+run strip-boilerplate -v "$FIX/html-en-news.html"
+grep -q 'Most read' "$OUT"; ok $? "-v: the sidebar is among the removed"
+grep -q 'A passenger ferry' "$OUT"; ok $((! $?)) "-v: the article is not"
+done_testing
