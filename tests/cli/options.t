@@ -67,14 +67,15 @@ sub man_items {
 	my ($text) = @_;
 	my (@items, $item);
 	for my $line (split /\n/, $text) {
-		if ($line =~ /^ {5}(-\S.*)$/) {
-			my $head = $1;
+		if ($line =~ /^ {5}(-\S.*?)(?: {2,}(\S.*))?$/) {
+			# a short tag has its text on the same line
+			my ($head, $rest) = ($1, $2);
 			my ($short, $long, $arg);
 			for my $part (split /,\s+/, $head) {
 				if ($part =~ /^(--[a-z-]+)(?:=(\S+))?$/) { ($long, $arg) = ($1, $2); }
 				elsif ($part =~ /^(-[A-Za-z0-9])(?:\s+(\S+))?$/) { $short = $1; $arg //= $2; }
 			}
-			$item = { key => opt_key($short, $long, $arg), text => '' };
+			$item = { key => opt_key($short, $long, $arg), text => $rest // '' };
 			push @items, $item;
 		} elsif ($line =~ /^ {6,}(\S.*)$/ && $item) {
 			$item->{text} .= ($item->{text} eq '' ? '' : ' ') . $1;
