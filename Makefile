@@ -67,6 +67,7 @@ EXAMPLES = tests/demo/sample-page.txt tests/demo/pages.jsonl \
     $(FIX)/boilerplate-glued.txt $(FIX)/boilerplate-site1.txt \
     $(FIX)/boilerplate-site2.txt $(FIX)/boilerplate-site3.txt \
     $(FIX)/layouts/two-column-ferry.txt \
+    $(FIX)/html-de-latin1.html \
     $(FIX)/split-factiva.txt $(FIX)/split-lexisnexis-doc.txt \
     $(FIX)/split-stars.txt $(FIX)/split-related.txt $(FIX)/split-heads.txt \
     $(FIX)/dumps/mail-mbox.txt $(FIX)/dumps/feed-rss.txt $(FIX)/dumps/wire-run.txt \
