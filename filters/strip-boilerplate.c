@@ -164,32 +164,15 @@ count_removed(struct np_cli *cli, const struct np_bp_result *res)
 	np_cli_count(cli, n);
 }
 
-/* Finds the HTML block that starts at byte off of the page text. */
-static const struct np_html_block *
-html_block_at(const struct np_html_page *pg, size_t off)
-{
-	size_t lo = 0, hi = pg->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (pg->v[mid].start < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < pg->n && pg->v[lo].start == off ? &pg->v[lo] : NULL;
-}
-
 /* Prints an HTML page: its title first, then the kept units (or, with
  * --explain, every unit with its tag path). */
-static void
+static int
 print_html(struct run *r)
 {
 	const struct np_html_page *pg = &r->page;
 	const char *title = np_html_meta_str(pg, pg->m.title);
 	size_t i;
-	int printed = 0;
+	int rc;
 
 	if (r->explain) {
 		if (title != NULL) {
@@ -199,7 +182,7 @@ print_html(struct run *r)
 		}
 		for (i = 0; i < r->res.n; i++) {
 			const struct np_bp_block *b = &r->res.v[i];
-			const struct np_html_block *hb = html_block_at(pg, b->start);
+			const struct np_html_block *hb = np_html_block_at(pg, b->start);
 
 			explain_reason(b->cls == NP_BP_GOOD ? "good" : "bad", b);
 			if (hb != NULL) {
@@ -214,31 +197,13 @@ print_html(struct run *r)
 			np_out_tsv_escaped(pg->text.data + b->start, b->end - b->start);
 			np_out_putc('\n');
 		}
-		return;
+		return NP_OK;
 	}
-	if (title != NULL && !r->invert) {
-		np_out_str(title);
-		np_out_putc('\n');
-		printed = 1;
-	}
-	for (i = 0; i < r->res.n; i++) {
-		const struct np_bp_block *b = &r->res.v[i];
-		const struct np_html_block *hb = html_block_at(pg, b->start);
-		int kept = b->cls == NP_BP_GOOD;
-
-		if (hb != NULL && (hb->flags & NP_HTML_TITLE) && title != NULL)
-			continue;	/* printed first */
-		if (kept == r->invert)
-			continue;
-		if (printed)
-			np_out_putc('\n');
-		if (kept)
-			put_kept(pg->text.data, b, 0);
-		else
-			np_out_write(pg->text.data + b->start, b->end - b->start);
-		np_out_putc('\n');
-		printed = 1;
-	}
+	np_buf_clear(&r->text);
+	if ((rc = np_html_render(pg, &r->res, r->invert, &r->text)) != NP_OK)
+		return rc;
+	np_out_write(r->text.data, r->text.len);
+	return NP_OK;
 }
 
 /* Classifies and prints one HTML page. */
@@ -255,8 +220,7 @@ do_html(struct run *r, struct np_cli *cli, const char *buf, size_t len)
 	    &r->res)) != NP_OK)
 		return rc;
 	count_removed(cli, &r->res);
-	print_html(r);
-	return NP_OK;
+	return print_html(r);
 }
 
 /* np_cli_each_document callback: classify and print, window by window

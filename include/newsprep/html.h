@@ -22,6 +22,10 @@
 #include <stdint.h>
 #include "newsprep/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Tag-path evidence of a block (struct np_html_block.flags): it lies
  * inside such an element (or one whose role says so). */
 #define NP_HTML_NAV	(1u << 0)	/* nav, menu, role=navigation/menu */
@@ -120,11 +124,28 @@ void np_html_page_free(struct np_html_page *pg);
  * known HTML elements. */
 int np_html_detect(const char *buf, size_t len);
 
+/* The block whose text starts at byte off of pg->text, or NULL. */
+const struct np_html_block *np_html_block_at(const struct np_html_page *pg, size_t off);
+
+struct np_bp_result;
+/*
+ * Appends to *out what strip-boilerplate prints for the page once res
+ * holds the classes of its units: the title first, once, then the kept
+ * units with a blank line between; with invert what was removed.
+ * Returns NP_OK or NP_ENOMEM.
+ */
+int np_html_render(const struct np_html_page *pg, struct np_bp_result *res, int invert,
+    struct np_buf *out);
+
 /* Meta field string or NULL. */
 static inline const char *
 np_html_meta_str(const struct np_html_page *pg, size_t off)
 {
 	return off == SIZE_MAX ? NULL : pg->meta.data + off;
 }
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

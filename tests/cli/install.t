@@ -71,7 +71,7 @@ int main(void) {
 }
 C
 cc -std=c11 $NP_LDSAN -I"$root/usr/include" -o "$T/use" "$T/use.c" "$root/usr/lib/libnewsprep.a" \
-	$(pkg-config --libs libpcre2-8 libutf8proc jansson) -lm 2>"$T/cc.log"
+	$(pkg-config --libs libpcre2-8 libutf8proc jansson libxml-2.0) -lm 2>"$T/cc.log"
 ok $? "a C program compiles against the installed header and library"
 is "$("$T/use")" "october 2" "and calls the engine layer"
 cc -std=c11 $NP_LDSAN $PCFLAGS -o "$T/use-so" "$T/use.c" $PCLIBS 2>"$T/cc.log"
