@@ -557,6 +557,13 @@ PERF=${BENCH_README:-$(dirname "$RESULTS")/README-performance.md}
 	    "English date (\`grep -a -o -P\`) on the same input, measured pair by" \
 	    "pair in the same run; the targets are those of the project's speed" \
 	    "issue. Load average at the start: $LOAD0."
+	if awk -v l="${LOAD0%% *}" -v n="$(nproc)" 'BEGIN { exit !(l + 0 > n + 0) }'; then
+		echo
+		echo "Other work shared the machine during this run (load average" \
+		    "${LOAD0%% *} on $(nproc) CPUs): the MB/s are well below an idle" \
+		    "machine's, and the ratios in CPU time in bench/results.md are the" \
+		    "steadier figures."
+	fi
 	echo
 	pair_table generated short
 	if [ -n "$SHARED_DESC" ]; then
