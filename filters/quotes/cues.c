@@ -49,6 +49,39 @@ np_quotes_adverb(const struct np_quotes *q, const struct np_tok *t)
 }
 
 /*
+ * True when the particle of a separable verb (the third field of its
+ * entry: "fügte ... hinzu") stands among tokens [i, lim) at the end of
+ * a clause: before a comma, colon, full stop, quotation mark or lim.
+ */
+static int
+particle_ends(const struct np_quotes *q, const struct np_lexentry *e,
+    size_t i, size_t lim)
+{
+	const char *v = e->value, *end = e->value + e->valuelen, *pt;
+	size_t n, j;
+
+	/* "p de hinzu": the third field */
+	if ((pt = memchr(v, ' ', (size_t)(end - v))) == NULL ||
+	    (pt = memchr(pt + 1, ' ', (size_t)(end - pt - 1))) == NULL)
+		return 0;
+	pt++;
+	n = (size_t)(end - pt);
+	for (j = i; j < lim && j - i < 30; j++) {
+		const struct np_tok *t = &q->tk[j];
+
+		if (t->kind == NP_TOK_END || t->kind == NP_TOK_PARA)
+			return 0;
+		if (t->kind != NP_TOK_WORD || t->e - t->s != n ||
+		    memcmp(q->buf + t->s, pt, n) != 0)
+			continue;
+		if (j + 1 >= lim || q->tk[j + 1].kind != NP_TOK_WORD)
+			return 1;
+	}
+	return 0;
+}
+
+
+/*
  * The cue starting at token i (before lim): tries three, two and one
  * words joined by single spaces.  Returns its class ('v', 't', 'a', 'g')
  * and the number of tokens in *n, or 0.
@@ -85,8 +118,23 @@ np_q_cue_at(const struct np_quotes *q, size_t i, size_t lim, size_t *n)
 			continue;
 		if (q->tk[i].cap && e->value[0] != 'a')
 			continue;
+		if (e->value[0] == 'p' && !particle_ends(q, e, i + k, lim))
+			continue;
 		*n = k;
-		return e->value[0];
+		return e->value[0] == 'p' ? 'v' : e->value[0];
+	}
+	{
+		/* "déclare-t-elle", "dit-il": the verb before the clitic */
+		size_t st;
+
+		if (np_q_clitic(q, i, &st) && st > q->tk[i].s &&
+		    (e = np_qlex_find(&q->cues, q->buf + q->tk[i].s,
+		    st - q->tk[i].s)) != NULL && e->valuelen > 0 &&
+		    (e->value[0] == 'v' || e->value[0] == 't') &&
+		    !q->tk[i].cap) {
+			*n = 1;
+			return 'v';
+		}
 	}
 	return 0;
 }
@@ -110,8 +158,37 @@ char
 np_q_pronoun(const struct np_quotes *q, size_t i)
 {
 	const struct np_lexentry *e = np_q_find(q, &q->pron, i);
+	size_t st;
 
-	return e != NULL && e->valuelen > 0 ? e->value[0] : 0;
+	if (e != NULL && e->valuelen > 0)
+		return e->value[0];
+	return q->tk[i].kind == NP_TOK_WORD ? np_q_clitic(q, i, &st) : 0;
+}
+
+char
+np_q_clitic(const struct np_quotes *q, size_t i, size_t *stem_e)
+{
+	const struct np_tok *t = &q->tk[i];
+	const char *b = q->buf;
+	size_t k;
+
+	/* the last hyphen of the word */
+	for (k = t->e; k > t->s && b[k - 1] != '-'; k--)
+		;
+	if (k <= t->s + 1 || t->e - k > 5)
+		return 0;
+	*stem_e = k - 1;
+	/* "a-t-il": the stem ends before "-t" */
+	if (k - 1 >= t->s + 3 && b[k - 2] == 't' && b[k - 3] == '-')
+		*stem_e = k - 3;
+	if (t->e - k == 2 && memcmp(b + k, "il", 2) == 0)
+		return 'm';
+	if (t->e - k == 4 && memcmp(b + k, "elle", 4) == 0)
+		return 'f';
+	if ((t->e - k == 3 && memcmp(b + k, "ils", 3) == 0) ||
+	    (t->e - k == 5 && memcmp(b + k, "elles", 5) == 0))
+		return 'p';
+	return 0;
 }
 
 /* The class letter of token i in quotes-function.tsv ('d' determiner,
@@ -137,8 +214,12 @@ np_q_namey(const struct np_quotes *q, size_t i)
 {
 	const struct np_tok *t = &q->tk[i];
 
-	return t->kind == NP_TOK_WORD && t->cap &&
-	    (!np_q_is_stop(q, i) || np_q_is_title(q, i));
+	if (t->kind != NP_TOK_WORD || !t->cap)
+		return 0;
+	if (np_q_is_title(q, i))
+		return 1;
+	return !np_q_is_stop(q, i) && !np_q_foreign_word(q, q->buf + t->s,
+	    t->e - t->s);
 }
 
 /* True when a name run of tokens [a, b) holds more than titles. */

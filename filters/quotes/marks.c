@@ -377,6 +377,18 @@ np_quotes_find_marks(const char *buf, size_t len, struct np_markscan *ms,
 	return ms->done ? NP_OK : scan(buf, len, ms, out, want);
 }
 
+int
+np_quotes_marks_until(const char *buf, size_t len, struct np_markscan *ms,
+    struct np_qcands *out, size_t upto)
+{
+	int r = NP_OK;
+
+	while (r == NP_OK && !ms->done && (out->n == 0 ||
+	    out->v[out->n - 1].content.end < upto))
+		r = np_quotes_find_marks(buf, len, ms, out, out->n + 64);
+	return r;
+}
+
 /*
  * Scans from ms->i until want quotations are in out or the input ends
  * (the end of input closes an open quotation like a paragraph end).

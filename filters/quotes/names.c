@@ -95,8 +95,9 @@ tok_in(const struct np_quotes *q, const struct np_qlex *lx,
 	return np_qlex_find(lx, q->buf + t->s, t->e - t->s);
 }
 
-/* Name particles: de, van, von, der, den, da, di, del, la, le, du, bin,
- * al, ter, dos, das. */
+/* Name particles: de, van, von, da, di, del, la, le, du, bin, al, ter,
+ * dos, das (not der and den: German articles join nouns, "Vorsitzende
+ * der Handelskammer"). */
 int
 np_quotes_particle(const struct np_quotes *q, const struct np_tok *t)
 {
@@ -110,7 +111,7 @@ np_quotes_particle(const struct np_quotes *q, const struct np_tok *t)
 	case 'b': return n == 3 && w[1] == 'i' && w[2] == 'n';
 	case 'd': return (n == 2 && (w[1] == 'e' || w[1] == 'a' ||
 	    w[1] == 'i' || w[1] == 'u')) || (n == 3 && ((w[1] == 'e' &&
-	    (w[2] == 'l' || w[2] == 'r' || w[2] == 'n')) || (w[1] == 'o' &&
+	    w[2] == 'l') || (w[1] == 'o' &&
 	    w[2] == 's') || (w[1] == 'a' && w[2] == 's')));
 	case 'l': return n == 2 && (w[1] == 'a' || w[1] == 'e');
 	case 't': return n == 3 && w[1] == 'e' && w[2] == 'r';
@@ -118,6 +119,36 @@ np_quotes_particle(const struct np_quotes *q, const struct np_tok *t)
 	    (w[1] == 'o' && w[2] == 'n'));
 	}
 	return 0;
+}
+
+/*
+ * The gender a determiner gives the one-word run after it (quotes-
+ * function.tsv "d m" / "d f": "der Arzt", "Die Ministerin"), or 0.  The
+ * determiner is run[i - 1] when it opens the run, else the word before.
+ */
+static char
+det_gender(const struct np_quotes *q, const struct np_tok *run, size_t i)
+{
+	const struct np_lexentry *le;
+	size_t e, s;
+
+	if (i > 0)
+		le = tok_in(q, &q->function, &run[i - 1]);
+	else {
+		e = run[0].s;
+		if (e == 0 || q->buf[e - 1] != ' ')
+			return 0;
+		e--;
+		for (s = e; s > 0 && s > e - 8 && q->buf[s - 1] != ' ' &&
+		    q->buf[s - 1] != '\n'; s--)
+			;
+		if (s == e)
+			return 0;
+		le = np_qlex_find(&q->function, q->buf + s, e - s);
+	}
+	if (le == NULL || le->valuelen < 3 || le->value[0] != 'd')
+		return 0;
+	return le->value[2] == 'm' || le->value[2] == 'f' ? le->value[2] : 0;
 }
 
 /* Appends a name built from the run tokens run[0..n). */
@@ -165,6 +196,8 @@ add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject)
 		if (gender == 0 && le->valuelen > 0)
 			gender = le->value[0];
 	}
+	if (gender == 0 && n - i == 1)
+		gender = det_gender(q, run, i);
 	if (q->nname == q->capname) {
 		size_t cap = q->capname ? q->capname * 2 : 64;
 		void *p = realloc(q->names, cap * sizeof *q->names);
@@ -399,8 +432,12 @@ np_quotes_collect_names(struct np_quotes *q, size_t upto)
 	struct np_tok run[MAXRUN], t;
 	size_t len = q->len, p = q->ns.p, pos, n, qi = q->ns.qi;
 	size_t line_s = q->ns.line_s, line_e = q->ns.line_e;
-	int r = NP_OK, skipline = q->ns.skipline, skip;
+	int r, skipline = q->ns.skipline, skip;
 
+	/* the quotations up to there, to tell names inside them */
+	if ((r = np_quotes_marks_until(q->buf, len, &q->ms, &q->cands,
+	    upto)) != NP_OK)
+		return r;
 	while (p < len && p < upto) {
 		struct np_name *nm;
 		size_t before;

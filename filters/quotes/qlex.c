@@ -63,9 +63,12 @@ mask_key(const struct np_lexentry *e, void *arg)
 int
 np_qlex_load(struct np_qlex *l, const char *data, size_t len)
 {
-	memset(l, 0, sizeof *l);
-	if ((l->lx = np_lexicon_new()) == NULL ||
-	    np_lexicon_load(l->lx, data, len) != NP_OK)
+	if (l->lx == NULL) {
+		memset(l, 0, sizeof *l);
+		if ((l->lx = np_lexicon_new()) == NULL)
+			return NP_ENOMEM;
+	}
+	if (np_lexicon_load(l->lx, data, len) != NP_OK)
 		return NP_ENOMEM;
 	np_lexicon_each(l->lx, mask_key, l);
 	return NP_OK;

@@ -69,7 +69,27 @@
 #include "newsprep/utf8.h"
 #include "quotes_priv.h"
 
-NP_LEXICON_DATA(quotes_cues);
+NP_LEXICON_DATA(quotes_cues_en);
+NP_LEXICON_DATA(quotes_cues_de);
+NP_LEXICON_DATA(quotes_cues_fr);
+NP_LEXICON_DATA(quotes_cues_es);
+NP_LEXICON_DATA(quotes_cues_it);
+NP_LEXICON_DATA(quotes_cues_pt);
+NP_LEXICON_DATA(quotes_cues_nl);
+NP_LEXICON_DATA(quotes_cues_pl);
+NP_LEXICON_DATA(quotes_cues_uk);
+NP_LEXICON_DATA(quotes_cues_ru);
+NP_LEXICON_DATA(boilerplate_stop_en);
+NP_LEXICON_DATA(boilerplate_stop_de);
+NP_LEXICON_DATA(boilerplate_stop_fr);
+NP_LEXICON_DATA(boilerplate_stop_es);
+NP_LEXICON_DATA(boilerplate_stop_it);
+NP_LEXICON_DATA(boilerplate_stop_pt);
+NP_LEXICON_DATA(boilerplate_stop_nl);
+NP_LEXICON_DATA(boilerplate_stop_pl);
+NP_LEXICON_DATA(boilerplate_stop_uk);
+NP_LEXICON_DATA(boilerplate_stop_ru);
+NP_LEXICON_DATA(dates_words);
 NP_LEXICON_DATA(quotes_pronouns);
 NP_LEXICON_DATA(quotes_titles);
 NP_LEXICON_DATA(quotes_nominals);
@@ -102,7 +122,24 @@ np_quotes_new(const struct np_quotes_opts *opts)
 		const char *data;
 		size_t len;
 	} lists[] = {
-		{ &q->cues, np_lex_quotes_cues, np_lex_quotes_cues_len },
+#define L(lex, name) { lex, np_lex_##name, np_lex_##name##_len }
+		L(&q->cues, quotes_cues_en), L(&q->cues, quotes_cues_de),
+		L(&q->cues, quotes_cues_fr), L(&q->cues, quotes_cues_es),
+		L(&q->cues, quotes_cues_it), L(&q->cues, quotes_cues_pt),
+		L(&q->cues, quotes_cues_nl), L(&q->cues, quotes_cues_pl),
+		L(&q->cues, quotes_cues_uk), L(&q->cues, quotes_cues_ru),
+		L(&q->langstop[0], boilerplate_stop_en),
+		L(&q->langstop[1], boilerplate_stop_de),
+		L(&q->langstop[2], boilerplate_stop_fr),
+		L(&q->langstop[3], boilerplate_stop_es),
+		L(&q->langstop[4], boilerplate_stop_it),
+		L(&q->langstop[5], boilerplate_stop_pt),
+		L(&q->langstop[6], boilerplate_stop_nl),
+		L(&q->langstop[7], boilerplate_stop_pl),
+		L(&q->langstop[8], boilerplate_stop_uk),
+		L(&q->langstop[9], boilerplate_stop_ru),
+		L(&q->calendar, dates_words),
+#undef L
 		{ &q->pron, np_lex_quotes_pronouns, np_lex_quotes_pronouns_len },
 		{ &q->titles, np_lex_quotes_titles, np_lex_quotes_titles_len },
 		{ &q->nominals, np_lex_quotes_nominals, np_lex_quotes_nominals_len },
@@ -127,6 +164,8 @@ np_quotes_new(const struct np_quotes_opts *opts)
 void
 np_quotes_free(struct np_quotes *q)
 {
+	size_t i;
+
 	if (q == NULL)
 		return;
 	np_qlex_free(&q->cues);
@@ -139,6 +178,9 @@ np_quotes_free(struct np_quotes *q)
 	np_qlex_free(&q->abbr);
 	np_qlex_free(&q->function);
 	np_qlex_free(&q->nonperson);
+	for (i = 0; i < NP_Q_NLANG; i++)
+		np_qlex_free(&q->langstop[i]);
+	np_qlex_free(&q->calendar);
 	free(q->cands.v);
 	free(q->recs);
 	free(q->tk);
@@ -364,6 +406,19 @@ attribute(struct np_quotes *q, size_t k)
 					spk = pr->speaker;
 					spklen = pr->speaker_len;
 					s = e = 0;
+				} else if (ni == SIZE_MAX && q->nrec > 0 &&
+				    q->recs[q->nrec - 1].speaker_len > 0 &&
+				    newlines(q->buf, q->recs[q->nrec - 1].content.end,
+				    use->np_s, 4) <= 4) {
+					/* no name fits: the speaker of the
+					 * quotation before ("Der Arzt sagte: ...
+					 * Dann fuhr er fort: ...") */
+					const struct np_quote *pr =
+					    &q->recs[q->nrec - 1];
+
+					spk = pr->speaker;
+					spklen = pr->speaker_len;
+					s = e = 0;
 				} else if (ni == SIZE_MAX) {
 					s = e = 0;
 					kind = NP_SPEAKER_NONE;
@@ -404,11 +459,30 @@ attribute(struct np_quotes *q, size_t k)
 	}
 }
 
+/*
+ * Forgets the first d quotations of q->cands (attribution is past them).
+ * The name table is first filled over their text, since it tells names
+ * inside quotations by them.
+ */
+static int
+drop_cands(struct np_quotes *q, size_t d)
+{
+	int r;
+
+	if ((r = np_quotes_ensure_names(q, q->cands.v[d - 1].content.end)) !=
+	    NP_OK)
+		return r;
+	memmove(q->cands.v, q->cands.v + d, (q->cands.n - d) *
+	    sizeof *q->cands.v);
+	q->cands.n -= d;
+	q->ns.qi = q->ns.qi > d ? q->ns.qi - d : 0;
+	return NP_OK;
+}
+
 int
 np_quotes_scan(struct np_quotes *q, const char *buf, size_t len,
     const struct np_quote **out, size_t *n)
 {
-	struct np_markscan ms;
 	size_t k;
 	int r;
 
@@ -417,6 +491,7 @@ np_quotes_scan(struct np_quotes *q, const char *buf, size_t len,
 	q->cands.n = 0;
 	q->nrec = 0;
 	np_quotes_reset_names(q);
+	np_q_detect_lang(q);
 	q->names_upto = 0;
 	q->names_rec = 0;
 	*out = NULL;
@@ -426,17 +501,15 @@ np_quotes_scan(struct np_quotes *q, const char *buf, size_t len,
 	 * one before the current one is kept from earlier batches (attribute
 	 * reads its neighbours), so memory does not grow with their number.
 	 */
-	np_quotes_marks_init(&ms);
+	np_quotes_marks_init(&q->ms);
 	for (k = 0;; k++) {
-		if (k + 1 >= q->cands.n && !ms.done) {
-			if (k > 1) {
-				memmove(q->cands.v, q->cands.v + k - 1,
-				    (q->cands.n - (k - 1)) * sizeof *q->cands.v);
-				q->cands.n -= k - 1;
+		if (k + 1 >= q->cands.n && !q->ms.done) {
+			if (k > 1 && (r = drop_cands(q, k - 1)) != NP_OK)
+				return r;
+			if (k > 1)
 				k = 1;
-			}
-			if ((r = np_quotes_find_marks(buf, len, &ms, &q->cands,
-			    q->cands.n + MARK_BATCH)) != NP_OK)
+			if ((r = np_quotes_find_marks(buf, len, &q->ms,
+			    &q->cands, q->cands.n + MARK_BATCH)) != NP_OK)
 				return r;
 		}
 		if (k >= q->cands.n)

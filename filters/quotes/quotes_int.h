@@ -57,6 +57,10 @@ void np_quotes_marks_init(struct np_markscan *ms);
  */
 int np_quotes_find_marks(const char *buf, size_t len, struct np_markscan *ms,
     struct np_qcands *out, size_t want);
+/* The same until a quotation ends at or after upto (or the document
+ * ends): what a scan of the text up to upto needs to know. */
+int np_quotes_marks_until(const char *buf, size_t len, struct np_markscan *ms,
+    struct np_qcands *out, size_t upto);
 
 /* Length of the quotation mark at buf[i] (0 when none): any opening or
  * closing mark the scanner knows. */

@@ -60,22 +60,33 @@ struct np_qlex {
 				   several words */
 };
 
-/* Loads TSV data into *l; returns NP_OK or NP_ENOMEM. */
+/* Loads TSV data into *l (adding to what *l holds when it is loaded
+ * already: one lexicon from the files of several languages); returns
+ * NP_OK or NP_ENOMEM. */
 int np_qlex_load(struct np_qlex *l, const char *data, size_t len);
 void np_qlex_free(struct np_qlex *l);
 /* Looks up s[0..n) (folded) or returns NULL. */
 const struct np_lexentry *np_qlex_find(const struct np_qlex *l,
     const char *s, size_t n);
 
+#define NP_Q_NLANG 10
+/* Codes of the languages lang.c tells apart: en first. */
+extern const char *const np_q_lang_codes[NP_Q_NLANG];
+
 struct np_quotes {
 	size_t min_words;
 	struct np_qlex cues, pron, titles, nominals, stop, given, orgs, function;
 	struct np_qlex nonperson;	/* not a person: "Soon", "Nevada" */
+	struct np_qlex langstop[NP_Q_NLANG];	/* function words per language */
+	struct np_qlex calendar;	/* month and weekday names (dates-words) */
+	int lang;		/* the document's language (lang.c), 0 English
+				   or unknown */
 	struct np_qlex abbr;	/* the shared abbreviations.tsv */
 	/* per document */
 	const char *buf;
 	size_t len;
-	struct np_qcands cands;
+	struct np_qcands cands;	/* the quotations around the current one */
+	struct np_markscan ms;	/* where the mark scanner stands */
 	struct np_quote *recs;
 	size_t nrec, caprec;
 	struct np_tok *tk;	/* tokens of the current window */
@@ -115,6 +126,14 @@ struct np_attrib {
 	char gender;
 };
 
+/* ---- lang.c: the document's language ---- */
+
+/* Guesses q->lang from the function words of the document's start. */
+void np_q_detect_lang(struct np_quotes *q);
+/* True when s[0, n) is a function word or a month or weekday name of the
+ * document's language (not English): capitalised, it starts no name. */
+int np_q_foreign_word(const struct np_quotes *q, const char *s, size_t n);
+
 /* ---- cues.c: what a token of the window q->tk is ---- */
 
 /* Looks token i up in a lexicon (words only). */
@@ -133,7 +152,10 @@ int np_quotes_adverb(const struct np_quotes *q, const struct np_tok *t);
 int np_q_cue_at(const struct np_quotes *q, size_t i, size_t lim, size_t *n);
 int np_q_is_stop(const struct np_quotes *q, size_t i);
 int np_q_is_title(const struct np_quotes *q, size_t i);
-/* Pronoun gender of token i ('m', 'f', 'p', 'n'), or 0. */
+/* The subject pronoun a word carries as a clitic ("a-t-il", "dit-elle"):
+ * its gender, and in *stem_e the end of the verb before it; or 0. */
+char np_q_clitic(const struct np_quotes *q, size_t i, size_t *stem_e);
+/* Pronoun gender of token i ('m', 'f', 'p', 'n'), clitics included, or 0. */
 char np_q_pronoun(const struct np_quotes *q, size_t i);
 /* Class letter of token i in quotes-function.tsv, or 0. */
 char np_q_stop_class(const struct np_quotes *q, size_t i);

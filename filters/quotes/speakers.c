@@ -267,6 +267,10 @@ np_q_descriptor(const struct np_quotes *q, size_t i, size_t t0)
 
 	if (t0 < i || t0 - i > 6)
 		return 0;
+	/* an auxiliary before an inverted subject: "hatte er hinzugefügt" */
+	if (t0 == i + 1 && q->tk[i].kind == NP_TOK_WORD &&
+	    np_quotes_adverb(q, &q->tk[i]))
+		return 1;
 	for (k = i; k < t0; k++)
 		if ((q->tk[k].kind != NP_TOK_WORD && !np_q_punct_is(q, k, ',')) ||
 		    np_q_pronoun(q, k) || (np_q_is_stop(q, k) && !np_q_is_det(q, k)))

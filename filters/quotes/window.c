@@ -239,11 +239,24 @@ np_q_before(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 		return NP_OK;
 	}
 	if (c > s0) {
+		struct np_phrase inv;
+		/* a subject pronoun right after the verb (German and Dutch
+		 * word order: "Am 3. März sagte sie:", "Nach einer Weile
+		 * fuhr er fort:"): what stands before the verb is no subject */
+		int v2 = np_forward(q, c + n, end, &inv) &&
+		    inv.kind == NP_SPEAKER_PRONOUN && inv.t0 == c + n;
+
 		k = np_q_skip_adverbs_back(q, s0, c - 1);
 		if (k != SIZE_MAX && k >= s0 && np_backward(q, s0, k, &p, 0) &&
 		    (p.kind != NP_SPEAKER_NOMINAL ||
-		    np_q_find(q, &q->nominals, p.t1 - 1) != NULL)) {
+		    np_q_find(q, &q->nominals, p.t1 - 1) != NULL) &&
+		    (!v2 || p.kind == NP_SPEAKER_PRONOUN) &&
+		    !(p.t0 > s0 && np_q_stop_class(q, p.t0 - 1) == 'o')) {
 			np_q_set_np(q, a, &p);
+			return NP_OK;
+		}
+		if (v2) {
+			np_q_set_np(q, a, &inv);
 			return NP_OK;
 		}
 		/* "Mrs. Clinton shook her head and said" */

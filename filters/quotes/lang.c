@@ -1,0 +1,79 @@
+/*
+ * lang.c - the language of a document, guessed from the function words
+ * of its first 4 KB (the stop lists of strip-boilerplate, one per
+ * language).  Only the guessed language's function words and month
+ * names then tell capitalised words that are not names ("Und", "Dans",
+ * "März"): in English text "Los Angeles", "Van Susteren" and "Richard
+ * Sabato" stay names.
+ */
+#include <string.h>
+
+#include "quotes_priv.h"
+
+const char *const np_q_lang_codes[NP_Q_NLANG] = {
+	"en", "de", "fr", "es", "it", "pt", "nl", "pl", "uk", "ru"
+};
+
+#define SAMPLE 4096		/* bytes of the document looked at */
+#define MIN_HITS 4		/* function words needed to name a language */
+
+/* Byte c is part of a word (a letter, an apostrophe, or UTF-8). */
+static int
+word_byte(unsigned char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+void
+np_q_detect_lang(struct np_quotes *q)
+{
+	size_t hits[NP_Q_NLANG], i = 0, end, s, l, best = 0;
+	const unsigned char *b = (const unsigned char *)q->buf;
+
+	memset(hits, 0, sizeof hits);
+	end = q->len < SAMPLE ? q->len : SAMPLE;
+	while (i < end) {
+		while (i < end && !word_byte(b[i]))
+			i++;
+		s = i;
+		while (i < end && word_byte(b[i]))
+			i++;
+		if (i - s < 2 || i - s > 12)
+			continue;
+		for (l = 0; l < NP_Q_NLANG; l++)
+			if (np_qlex_find(&q->langstop[l], q->buf + s, i - s) !=
+			    NULL)
+				hits[l]++;
+	}
+	for (l = 1; l < NP_Q_NLANG; l++)
+		if (hits[l] > hits[best])
+			best = l;
+	q->lang = hits[best] >= MIN_HITS ? (int)best : 0;
+}
+
+int
+np_q_foreign_word(const struct np_quotes *q, const char *s, size_t n)
+{
+	const struct np_lexentry *e;
+	const char *v, *end, *sp, *code;
+
+	if (q->lang <= 0)
+		return 0;
+	if (np_qlex_find(&q->langstop[q->lang], s, n) != NULL)
+		return 1;
+	if ((e = np_qlex_find(&q->calendar, s, n)) == NULL)
+		return 0;
+	/* "3 M de,nl": number, class, languages */
+	v = e->value;
+	end = v + e->valuelen;
+	if ((sp = memchr(v, ' ', (size_t)(end - v))) == NULL || sp + 3 > end ||
+	    (sp[1] != 'M' && sp[1] != 'W' && sp[1] != 'A'))
+		return 0;
+	code = np_q_lang_codes[q->lang];
+	for (v = sp + 3; v + 2 <= end; v++)
+		if (v[0] == code[0] && v[1] == code[1] && (v[-1] == ' ' ||
+		    v[-1] == ',') && (v + 2 == end || v[2] == ',' ||
+		    v[2] == ' '))
+			return 1;
+	return 0;
+}
