@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "newsprep/lexicon.h"
+#include "newsprep/utf8.h"
 #include "quotes_priv.h"
 
 /* Index of the last name starting before pos, or SIZE_MAX. */
@@ -55,6 +57,94 @@ name_gender(const struct np_name *nm,
 }
 
 /*
+ * The surname a case form of a Slavic surname stands for: up to three
+ * final letters replaced by a nominative ending ("Kowalskiego" ->
+ * Kowalski, "Wiśniewskiej" -> Wiśniewska, "Коваленка" -> Коваленко,
+ * "Петровой" -> Петрова), looked up among the document's surnames.
+ * Feminine case endings try -a first.  Returns NULL when none is known.
+ */
+static const struct np_surname *
+inflected(struct np_quotes *q, size_t s, size_t e)
+{
+	static const char *const masc[] = { "", "i", "y", "o", "a",
+	    "\xd0\xbe", "\xd0\xb0", "\xd0\xb8\xd0\xb9", "\xd1\x8b\xd0\xb9",
+	    "\xd0\xbe\xd0\xb9", "\xd0\xb8", NULL };
+	static const char *const fem[] = { "a", "\xd0\xb0", "", "i", "y",
+	    "o", "\xd0\xbe", NULL };
+	const char *w = q->buf + s, *const *ends;
+	char tmp[96];
+	size_t n = e - s, cut = n, st, k, len;
+	const struct np_surname *sl;
+	int strip, fm;
+
+	if (n < 4 || n + 8 > sizeof tmp || q->lang <= 0)
+		return NULL;
+	/* feminine case endings: -ej -ą (pl), -ой -ою -ей (ru), -ої -ою (uk) */
+	fm = (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'j') ||
+	    (n > 2 && memcmp(w + n - 2, "\xc4\x85", 2) == 0) ||
+	    (n > 4 && (memcmp(w + n - 4, "\xd0\xbe\xd0\xb9", 4) == 0 ||
+	    memcmp(w + n - 4, "\xd0\xbe\xd1\x8e", 4) == 0 ||
+	    memcmp(w + n - 4, "\xd0\xb5\xd0\xb9", 4) == 0 ||
+	    memcmp(w + n - 4, "\xd0\xbe\xd1\x97", 4) == 0));
+	ends = fm ? fem : masc;
+	for (strip = 1; strip <= 3; strip++) {
+		/* one more letter off the end (UTF-8 aware) */
+		np_utf8_decode_before(w, cut, &st);
+		cut = st;
+		for (k = 0, len = 0; k < cut; k++)
+			len += ((unsigned char)w[k] & 0xC0) != 0x80;
+		if (len < 3)
+			break;
+		for (k = 0; ends[k] != NULL; k++) {
+			len = strlen(ends[k]);
+			memcpy(tmp, w, cut);
+			memcpy(tmp + cut, ends[k], len);
+			if (cut + len == n && memcmp(tmp, w, n) == 0)
+				continue;
+			if ((sl = np_quotes_surname_bytes(q, tmp, cut + len)) !=
+			    NULL)
+				return sl;
+		}
+	}
+	return NULL;
+}
+
+/* End of the first word of buf[s, e). */
+static size_t
+word_end(const struct np_quotes *q, size_t s, size_t e)
+{
+	while (s < e && q->buf[s] != ' ')
+		s++;
+	return s;
+}
+
+/* True when the words at a and b differ but share their first three
+ * letters and differ in length by at most two letters (a case form of a
+ * given name: "Софії" and "Софія", "Zofii" and "Zofia"). */
+static int
+same_stem(const struct np_quotes *q, size_t a, size_t b)
+{
+	size_t ae = word_end(q, a, q->len), be = word_end(q, b, q->len), i, l;
+	size_t na = 0, nb = 0;
+
+	if (ae - a == be - b && memcmp(q->buf + a, q->buf + b, ae - a) == 0)
+		return 0;
+	for (i = a; i < ae; i++)
+		na += ((unsigned char)q->buf[i] & 0xC0) != 0x80;
+	for (i = b; i < be; i++)
+		nb += ((unsigned char)q->buf[i] & 0xC0) != 0x80;
+	if (na < 4 || nb < 4 || (na > nb ? na - nb : nb - na) > 2)
+		return 0;
+	/* three letters in bytes */
+	for (i = 0, l = 0; a + i < ae && l < 3; i++)
+		if ((((unsigned char)q->buf[a + i + 1]) & 0xC0) != 0x80)
+			l++;
+	return a + i <= ae && b + i <= be &&
+	    memcmp(q->buf + a, q->buf + b, i) == 0;
+}
+
+
+/*
  * The fullest form of the name buf[s, e) (its last word looked up among
  * the document's names; gender picks Mr. from Mrs. Clinton).  Stores the
  * span in *os and *oe.
@@ -66,7 +156,7 @@ np_q_fullest(struct np_quotes *q, size_t s, size_t e, char gender, size_t *os,
 	size_t ls = e, idx;
 	const struct np_surname *sl;
 	const struct np_name *best;
-	int words = 1;
+	int words = 1, infl = 0;
 
 	*os = s;
 	*oe = e;
@@ -75,14 +165,38 @@ np_q_fullest(struct np_quotes *q, size_t s, size_t e, char gender, size_t *os,
 	for (idx = s; idx < e; idx++)
 		if (q->buf[idx] == ' ')
 			words++;
-	if ((sl = np_quotes_surname(q, ls, e)) == NULL)
-		return;
+	sl = np_quotes_surname(q, ls, e);
+	if (sl == NULL || (words == 1 && q->names[sl->any].ntok == 1) ||
+	    (words >= 2 && q->names[sl->any].ntok <= words &&
+	    np_qlex_find(&q->given, q->buf + s, word_end(q, s, e) - s) ==
+	    NULL)) {
+		/* "Kowalskiego", "Петровой": the case form of a surname the
+		 * document gives ("Paweł Kowalski", "Ольга Петрова") */
+		const struct np_surname *is = inflected(q, ls, e);
+
+		if (is != NULL) {
+			sl = is;
+			infl = 1;
+		} else if (sl == NULL)
+			return;
+	}
 	idx = gender == 'm' && sl->m != SIZE_MAX ? sl->m :
 	    gender == 'f' && sl->f != SIZE_MAX ? sl->f : sl->any;
 	best = &q->names[idx];
-	if (best->ntok <= words)
+	if (best->ntok < words)
 		return;
-	if (words >= 2) {
+	if (words >= 2 && !infl && best->ntok == words &&
+	    np_qlex_find(&q->given, q->buf + s, word_end(q, s, e) - s) ==
+	    NULL && np_qlex_find(&q->given, q->buf + best->s, best->first_e -
+	    best->s) != NULL && same_stem(q, s, best->s)) {
+		/* "Софії Бондар" -> "Софія Бондар": the given name inflected */
+		*os = best->s;
+		*oe = best->e;
+		return;
+	}
+	if (best->ntok <= words && !infl)
+		return;
+	if (words >= 2 && !infl) {
 		size_t fe = s;
 
 		while (fe < e && q->buf[fe] != ' ')
@@ -216,8 +330,9 @@ lone_word(struct np_quotes *q, struct np_name *nm)
  * the nearest fitting source (a name followed by a cue or already a
  * speaker) or sentence subject, else the nearest fitting person.  A name
  * is a person when a title or given name says so, when it has two words
- * and no organisation word, or when it is a source or subject.  Returns
- * a name index or SIZE_MAX.
+ * and no organisation word, or when it is a source or subject.  Gender
+ * 'a' asks for a person of either gender (the unnamed subject of a verb
+ * in Spanish or Polish: "..., afirmó").  Returns a name index or SIZE_MAX.
  */
 size_t
 np_q_resolve(struct np_quotes *q, size_t pos, char gender)
@@ -234,7 +349,8 @@ np_q_resolve(struct np_quotes *q, size_t pos, char gender)
 
 		if (nm->inquote || nm->possessive)
 			continue;
-		if ((gender == 'm' || gender == 'f') && !nm->person &&
+		if ((gender == 'm' || gender == 'f' || gender == 'a') &&
+		    !nm->person &&
 		    (not_person(q, nm) || lone_word(q, nm)))
 			continue;
 		sl = np_quotes_surname(q, nm->last_s, nm->last_e);
@@ -242,12 +358,12 @@ np_q_resolve(struct np_quotes *q, size_t pos, char gender)
 		    (sl != NULL && sl->person) || nm->ntok >= 2 ||
 		    ((nm->source || nm->subject) && !common_word(q, nm)));
 		g = name_gender(nm, sl);
-		if (gender == 'm' || gender == 'f') {
-			if (!person || (g != 0 && g != gender))
+		if (gender == 'm' || gender == 'f' || gender == 'a') {
+			if (!person || (g != 0 && g != gender && gender != 'a'))
 				continue;
 		} else if (person)
 			continue;
-		if (nm->source || nm->subject)
+		if (nm->source || nm->subject || gender == 'a')
 			return i;
 		if (nearest == SIZE_MAX)
 			nearest = i;
@@ -294,4 +410,93 @@ np_quotes_ensure_names(struct np_quotes *q, size_t upto)
 			q->names[i].source = 1;
 	}
 	return NP_OK;
+}
+
+/* Folds the word buf[s, e) into out (cap bytes); returns its length or 0. */
+static size_t
+fold_word(const struct np_quotes *q, size_t s, size_t e, char *out,
+    size_t cap)
+{
+	size_t n = np_fold(q->buf + s, e - s, out, cap);
+
+	return n < cap ? n : 0;
+}
+
+int
+np_q_nominal_name(struct np_quotes *q, size_t ms, size_t me, size_t *os,
+    size_t *oe)
+{
+	struct np_tok t, run[8];
+	char head[64], w[64];
+	size_t pos = ms, hl = 0, lo, n, found_s = 0, found_e = 0, k, i, wl;
+	int first = 1, found = 0;
+	const struct np_lexentry *le;
+
+	/* the head of the phrase; an indefinite one ("un porte-parole")
+	 * names nobody met before */
+	while (np_quotes_next_tok(&q->abbr, q->buf, me, &pos, &t)) {
+		if (t.kind != NP_TOK_WORD)
+			continue;
+		if (first && (le = np_qlex_find(&q->function, q->buf + t.s,
+		    t.e - t.s)) != NULL && le->valuelen >= 5 &&
+		    le->value[4] == 'i')
+			return 0;
+		first = 0;
+		if (np_qlex_find(&q->nominals, q->buf + t.s, t.e - t.s) != NULL) {
+			hl = fold_word(q, t.s, t.e, head, sizeof head);
+			break;
+		}
+	}
+	if (hl == 0)
+		return 0;
+	/* the nearest earlier mention of the head followed, in its
+	 * sentence, by a name of two words or more ("La ministra dei
+	 * Trasporti, Giulia Ferri", "Мэр Вербовки Павел Смирнов") */
+	lo = ms > 3000 ? ms - 3000 : 0;
+	while (lo > 0 && q->buf[lo - 1] != ' ' && q->buf[lo - 1] != '\n')
+		lo--;
+	pos = lo;
+	while (np_quotes_next_tok(&q->abbr, q->buf, ms, &pos, &t)) {
+		size_t p2;
+
+		if (t.kind != NP_TOK_WORD || t.e - t.s + 8 < hl ||
+		    (wl = fold_word(q, t.s, t.e, w, sizeof w)) < hl ||
+		    memcmp(w + wl - hl, head, hl) != 0)
+			continue;	/* the head, or a compound ending in it
+				   ("Verkehrsministerin" for "Ministerin") */
+		p2 = t.e;
+		n = 0;
+		for (k = 0; k < 10; k++) {
+			struct np_tok u;
+
+			if (!np_quotes_next_tok(&q->abbr, q->buf, ms, &p2, &u) ||
+			    u.kind == NP_TOK_END || u.kind == NP_TOK_PARA ||
+			    u.kind == NP_TOK_MARK)
+				break;
+			if (u.kind == NP_TOK_WORD && u.cap && n < 8) {
+				run[n++] = u;
+				continue;
+			}
+			if (n >= 2)
+				break;
+			n = 0;
+		}
+		if (n < 2)
+			continue;
+		/* start at a given name when there is one */
+		for (i = 0; i + 1 < n; i++)
+			if (np_qlex_find(&q->given, q->buf + run[i].s,
+			    run[i].e - run[i].s) != NULL)
+				break;
+		if (i + 1 >= n)
+			i = n - 2;
+		found_s = run[i].s;
+		found_e = run[n - 1].e;
+		found = 1;
+		pos = p2;
+	}
+	if (!found)
+		return 0;
+	np_q_fullest(q, found_s, found_e, 0, os, oe);
+	return 1;
 }

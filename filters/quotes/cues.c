@@ -39,6 +39,17 @@ np_quotes_cue(const struct np_quotes *q, const struct np_tok *t)
 }
 
 int
+np_q_cue_word(const struct np_quotes *q, const struct np_tok *t)
+{
+	const struct np_lexentry *e;
+
+	e = np_qlex_find(&q->cues, q->buf + t->s, t->e - t->s);
+	if (e == NULL || e->valuelen == 0)
+		return 0;
+	return e->value[0] == 'a' || q->lang > 0;
+}
+
+int
 np_quotes_adverb(const struct np_quotes *q, const struct np_tok *t)
 {
 	const struct np_lexentry *e;
@@ -219,7 +230,7 @@ np_q_namey(const struct np_quotes *q, size_t i)
 	if (np_q_is_title(q, i))
 		return 1;
 	return !np_q_is_stop(q, i) && !np_q_foreign_word(q, q->buf + t->s,
-	    t->e - t->s);
+	    t->e - t->s) && !np_q_cue_word(q, t);
 }
 
 /* True when a name run of tokens [a, b) holds more than titles. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "newsprep/utf8.h"
 #include "quotes_priv.h"
 
 /* Number of white-space separated words in buf[s, e). */
@@ -32,7 +33,9 @@ static int
 small_word(const char *w, size_t n)
 {
 	static const char *const small[] = { "with", "from", "into", "over",
-	    "upon", "onto", "about", "than" };
+	    "upon", "onto", "about", "than", "\xc3\xbc" "ber", "unter", "nach",
+	    "durch", "gegen", "avec", "pour", "dans", "sous", "para", "sobre",
+	    "entre", "desde", "della", "dalla", "nella", "voor", "naar" };
 	size_t k;
 
 	for (k = 0; k < sizeof small / sizeof small[0]; k++)
@@ -58,16 +61,23 @@ np_q_title_case(const char *buf, size_t s, size_t e)
 	if (e > s && (buf[e - 1] == '?' || buf[e - 1] == '!'))
 		return 0;
 	while (i < e) {
-		size_t w = i, letters = 0;
+		size_t w = i, letters = 0, adv;
+		int32_t first = 0;
 
-		while (i < e && buf[i] != ' ' && buf[i] != '\n')
-			i++;
-		words++;
-		for (size_t k = w; k < i; k++)
-			if ((buf[k] >= 'a' && buf[k] <= 'z') ||
-			    (buf[k] >= 'A' && buf[k] <= 'Z'))
+		while (i < e && buf[i] != ' ' && buf[i] != '\n') {
+			int32_t c = np_utf8_decode(buf + i, e - i, &adv);
+
+			if (np_cp_is_letter(c)) {
+				if (letters == 0)
+					first = c;
 				letters++;
-		if (letters >= 4 && buf[w] >= 'a' && buf[w] <= 'z' &&
+			}
+			i += adv > 0 ? adv : 1;
+		}
+		words++;
+		/* a lower-case word of four letters or more (any script) */
+		if (letters >= 4 && np_cp_is_lower(first) &&
+		    np_cp_is_letter(np_utf8_decode(buf + w, i - w, &adv)) &&
 		    !small_word(buf + w, i - w))
 			return 0;
 		while (i < e && (buf[i] == ' ' || buf[i] == '\n'))

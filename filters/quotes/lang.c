@@ -67,7 +67,7 @@ np_q_foreign_word(const struct np_quotes *q, const char *s, size_t n)
 	v = e->value;
 	end = v + e->valuelen;
 	if ((sp = memchr(v, ' ', (size_t)(end - v))) == NULL || sp + 3 > end ||
-	    (sp[1] != 'M' && sp[1] != 'W' && sp[1] != 'A'))
+	    (sp[1] != 'M' && sp[1] != 'W'))
 		return 0;
 	code = np_q_lang_codes[q->lang];
 	for (v = sp + 3; v + 2 <= end; v++)

@@ -40,12 +40,41 @@ hash_bytes(const char *s, size_t n)
 	return h ? h : 1;
 }
 
+/* The slot of the surname w[0, n) with hash h, or the empty slot where
+ * it would go (the table is never full). */
+static size_t
+probe(const struct np_quotes *q, const char *w, size_t n, uint32_t h)
+{
+	size_t mask = q->capsur - 1, k;
+
+	for (k = h & mask; q->sur[k].hash != 0; k = (k + 1) & mask) {
+		const struct np_surname *o = &q->sur[k];
+		const struct np_name *nm = &q->names[o->any];
+
+		if (o->hash == h && nm->last_e - nm->last_s == n &&
+		    memcmp(q->buf + nm->last_s, w, n) == 0)
+			return k;
+	}
+	return k;
+}
+
+const struct np_surname *
+np_quotes_surname_bytes(struct np_quotes *q, const char *w, size_t n)
+{
+	size_t k;
+
+	if (q->nsur == 0)
+		return NULL;
+	k = probe(q, w, n, hash_bytes(w, n));
+	return q->sur[k].hash != 0 ? &q->sur[k] : NULL;
+}
+
 /* Finds or adds the surname slot for buf[s, e). */
 static struct np_surname *
 surname_slot(struct np_quotes *q, size_t s, size_t e, int add)
 {
 	uint32_t h = hash_bytes(q->buf + s, e - s);
-	size_t mask, k;
+	size_t k;
 
 	if (q->nsur == 0 && !add)
 		return NULL;
@@ -69,15 +98,9 @@ surname_slot(struct np_quotes *q, size_t s, size_t e, int add)
 		q->sur = v;
 		q->capsur = cap;
 	}
-	mask = q->capsur - 1;
-	for (k = h & mask; q->sur[k].hash != 0; k = (k + 1) & mask) {
-		struct np_surname *o = &q->sur[k];
-		const struct np_name *nm = &q->names[o->any];
-
-		if (o->hash == h && nm->last_e - nm->last_s == e - s &&
-		    memcmp(q->buf + nm->last_s, q->buf + s, e - s) == 0)
-			return o;
-	}
+	k = probe(q, q->buf + s, e - s, h);
+	if (q->sur[k].hash != 0)
+		return &q->sur[k];
 	if (!add)
 		return NULL;
 	q->sur[k].hash = h;
@@ -95,8 +118,8 @@ tok_in(const struct np_quotes *q, const struct np_qlex *lx,
 	return np_qlex_find(lx, q->buf + t->s, t->e - t->s);
 }
 
-/* Name particles: de, van, von, da, di, del, la, le, du, bin, al, ter,
- * dos, das (not der and den: German articles join nouns, "Vorsitzende
+/* Name particles: de, van, von, da, di, del, della, dei, degli, la, le,
+ * du, bin, al, ter, dos, das (not der and den: German articles join nouns, "Vorsitzende
  * der Handelskammer"). */
 int
 np_quotes_particle(const struct np_quotes *q, const struct np_tok *t)
@@ -104,7 +127,16 @@ np_quotes_particle(const struct np_quotes *q, const struct np_tok *t)
 	const char *w = q->buf + t->s;
 	size_t n = t->e - t->s;
 
-	if (t->cap || n < 2 || n > 3)
+	if (t->cap || n < 2 || n > 5)
+		return 0;
+	/* Italian della, dello, delle, degli, dei */
+	if (n == 5)
+		return memcmp(w, "de", 2) == 0 && (memcmp(w + 2, "lla", 3) == 0 ||
+		    memcmp(w + 2, "llo", 3) == 0 || memcmp(w + 2, "lle", 3) == 0 ||
+		    memcmp(w + 2, "gli", 3) == 0);
+	if (n == 3 && memcmp(w, "dei", 3) == 0)
+		return 1;
+	if (n > 3)
 		return 0;
 	switch (w[0]) {
 	case 'a': return n == 2 && w[1] == 'l';
@@ -151,6 +183,16 @@ det_gender(const struct np_quotes *q, const struct np_tok *run, size_t i)
 	return le->value[2] == 'm' || le->value[2] == 'f' ? le->value[2] : 0;
 }
 
+/* A word that starts or ends no name: quotes-stop.tsv, or a function
+ * word or month of the document's language. */
+static int
+stopish(const struct np_quotes *q, const struct np_tok *t)
+{
+	return tok_in(q, &q->stop, t) != NULL ||
+	    np_q_foreign_word(q, q->buf + t->s, t->e - t->s) ||
+	    np_q_cue_word(q, t);
+}
+
 /* Appends a name built from the run tokens run[0..n). */
 static int
 add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject)
@@ -169,11 +211,11 @@ add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject)
 				if (le->value[0] == 'm' || le->value[0] == 'f')
 					gender = le->value[0];
 			}
-		} else if (tok_in(q, &q->stop, &run[i]) == NULL)
+		} else if (!stopish(q, &run[i]))
 			break;
 	}
 	while (n > i && (np_quotes_particle(q, &run[n - 1]) ||
-	    tok_in(q, &q->stop, &run[n - 1]) != NULL))
+	    stopish(q, &run[n - 1])))
 		n--;
 	if (i >= n)
 		return NP_OK;
@@ -190,6 +232,17 @@ add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject)
 		    (unsigned char)b[e - 3] == 0x80 &&
 		    (unsigned char)b[e - 4] == 0xE2)
 			e -= 4;
+	}
+	/* "Burmistrz Dębiny Paweł Kowalski", "Мэр Вербовки Павел Смирнов":
+	 * after a title, the name starts at its given name */
+	if (i > 0 && n - i >= 3 && tok_in(q, &q->given, &run[i]) == NULL) {
+		size_t j;
+
+		for (j = i + 1; j + 1 < n; j++)
+			if (tok_in(q, &q->given, &run[j]) != NULL) {
+				i = j;
+				break;
+			}
 	}
 	if ((le = tok_in(q, &q->given, &run[i])) != NULL && n - i >= 2) {
 		person = 1;
@@ -255,12 +308,21 @@ headline(const char *buf, size_t len, size_t s)
 		if (s >= len || buf[s] == '\n')
 			break;
 		wl = 0;
-		if (buf[s] >= 'a' && buf[s] <= 'z') {
-			while (s + wl < len && buf[s + wl] >= 'a' &&
-			    buf[s + wl] <= 'z')
-				wl++;
-			if (wl > 3)
-				return 0;
+		{
+			/* a lower-case word of four letters or more, in any
+			 * script ("міст", "the" is short) */
+			size_t k = s, adv;
+			int32_t c = np_utf8_decode(buf + k, len - k, &adv);
+
+			if (np_cp_is_lower(c)) {
+				while (k < len && np_cp_is_letter(c = np_utf8_decode(
+				    buf + k, len - k, &adv))) {
+					wl++;
+					k += adv > 0 ? adv : 1;
+				}
+				if (wl > 3)
+					return 0;
+			}
 		}
 		words++;
 		while (s < len && buf[s] != ' ' && buf[s] != '\n')

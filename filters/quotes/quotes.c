@@ -314,6 +314,28 @@ before_window(struct np_quotes *q, size_t k, size_t *ws, size_t *we)
 	}
 }
 
+/*
+ * A cue with no subject in a language that leaves it out ("...",
+ * afirmó; "Dodała: ..."): the nearest earlier source or subject that is
+ * a person.  Stores its fullest form; returns 0 when none fits.
+ */
+static int
+zero_subject(struct np_quotes *q, const struct np_attrib *a,
+    const char **spk, size_t *spklen)
+{
+	size_t ni, s, e;
+
+	if (np_quotes_ensure_names(q, a->cue_s) != NP_OK)
+		return 0;
+	if ((ni = np_q_resolve(q, a->cue_s, 'a')) == SIZE_MAX)
+		return 0;
+	np_q_fullest(q, q->names[ni].s, q->names[ni].e, q->names[ni].gender,
+	    &s, &e);
+	*spk = q->buf + s;
+	*spklen = e - s;
+	return 1;
+}
+
 /* Attributes quotation k and appends its record when it is kept. */
 static int
 attribute(struct np_quotes *q, size_t k)
@@ -380,7 +402,8 @@ attribute(struct np_quotes *q, size_t k)
 				s = use->name_s;
 				e = use->name_e;
 				if (memchr(q->buf + use->name_s, ' ',
-				    use->name_e - use->name_s) == NULL) {
+				    use->name_e - use->name_s) == NULL ||
+				    q->lang > 0) {
 					/* the full form may follow soon
 					 * (a headline's "Lee:") */
 					if ((r = np_quotes_ensure_names(q, c->content.end +
@@ -393,6 +416,15 @@ attribute(struct np_quotes *q, size_t k)
 				if ((ni = np_q_name_at(q,
 				    use->name_s)) != SIZE_MAX)
 					q->names[ni].source = 1;
+			} else if (kind == NP_SPEAKER_NOMINAL && q->lang > 0) {
+				/* "la ministra" -> the minister named before
+				 * (English keeps nominals as written) */
+				if ((r = np_quotes_ensure_names(q, use->np_s)) !=
+				    NP_OK)
+					return r;
+				if (np_q_nominal_name(q, use->np_s, use->np_e,
+				    &s, &e))
+					kind = NP_SPEAKER_NAME;
 			} else if (kind == NP_SPEAKER_PRONOUN) {
 				if ((r = np_quotes_ensure_names(q, use->np_s)) != NP_OK)
 					return r;
@@ -433,6 +465,11 @@ attribute(struct np_quotes *q, size_t k)
 				spk = q->buf + s;
 				spklen = e - s;
 			}
+		} else if (use != NULL && use->have_cue && !use->headline &&
+		    q->lang > 0 && zero_subject(q, use, &spk, &spklen)) {
+			kind = NP_SPEAKER_PRONOUN;
+			ms = use->cue_s;
+			me = use->cue_e;
 		} else if (q->nrec > 0) {
 			/* no speaker of its own: continue the previous one */
 			const struct np_quote *pr = &q->recs[q->nrec - 1];

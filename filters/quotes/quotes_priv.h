@@ -147,6 +147,10 @@ const struct np_lexentry *np_quotes_cue(const struct np_quotes *q,
 /* True when the token may stand between a speaker and a cue (also,
  * later, has). */
 int np_quotes_adverb(const struct np_quotes *q, const struct np_tok *t);
+/* True when a capitalised word is a cue, so no name: a source phrase
+ * ("Según", "Laut") in any language, a speech verb opening a sentence
+ * ("Dodała:") in a document not in English ("Said" may be a name). */
+int np_q_cue_word(const struct np_quotes *q, const struct np_tok *t);
 /* The cue starting at token i (before lim): its class ('v', 't', 'a',
  * 'g') and its number of tokens in *n, or 0. */
 int np_q_cue_at(const struct np_quotes *q, size_t i, size_t lim, size_t *n);
@@ -202,6 +206,9 @@ void np_quotes_reset_names(struct np_quotes *q);
 int np_quotes_collect_names(struct np_quotes *q, size_t upto);
 /* True when a name holds an organisation word (computed once). */
 int np_quotes_is_org(struct np_quotes *q, struct np_name *nm);
+/* The surname entry for the word w[0, n) (not in the text), or NULL. */
+const struct np_surname *np_quotes_surname_bytes(struct np_quotes *q,
+    const char *w, size_t n);
 /* The surname entry for the word buf[s, e), or NULL. */
 const struct np_surname *np_quotes_surname(struct np_quotes *q, size_t s,
     size_t e);
@@ -218,6 +225,12 @@ void np_q_fullest(struct np_quotes *q, size_t s, size_t e, char gender,
     size_t *os, size_t *oe);
 /* The name a pronoun at pos of the given gender refers to, or SIZE_MAX. */
 size_t np_q_resolve(struct np_quotes *q, size_t pos, char gender);
+
+/* A nominal speaker buf[ms, me) with a definite head ("la ministra",
+ * "мер") linked to the person introduced with that head earlier: stores
+ * the name's span, returns 1; 0 when none is found. */
+int np_q_nominal_name(struct np_quotes *q, size_t ms, size_t me, size_t *os,
+    size_t *oe);
 
 /* ---- keep.c: which quotations are kept ---- */
 

@@ -129,6 +129,32 @@ np_after_cue(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *
 }
 
 /*
+ * A name run [k, j] after a nominal head and one or two short words:
+ * "Un portavoz de Renfe", "Ein Sprecher der Bahn", "Een woordvoerder van
+ * de NS" are the spokesperson, not the company.  Fills *p with the whole
+ * phrase (from its determiner) and returns 1.
+ */
+static int
+nominal_of(const struct np_quotes *q, size_t lo, size_t k, size_t j,
+    struct np_phrase *p)
+{
+	size_t b = k, w = 0, h;
+
+	while (b > lo && w < 2 && q->tk[b - 1].kind == NP_TOK_WORD &&
+	    !q->tk[b - 1].cap && q->tk[b - 1].e - q->tk[b - 1].s <= 5) {
+		b--;
+		w++;
+	}
+	if (w == 0 || b <= lo || np_q_find(q, &q->nominals, b - 1) == NULL)
+		return 0;
+	h = b - 1;
+	if (h > lo && np_q_is_det(q, h - 1))
+		h--;
+	phrase(p, h, j + 1, NP_SPEAKER_NOMINAL, 0);
+	return 1;
+}
+
+/*
  * Reads a speaker phrase backward ending at token j (lo the first token
  * it may use): a pronoun, a name run, an appositive ("Garin, a
  * pollster,") or a nominal phrase.
@@ -188,12 +214,25 @@ np_backward(const struct np_quotes *q, size_t lo, size_t j, struct np_phrase *p,
 		}
 		if (!np_q_has_name(q, k, j + 1))
 			return 0;
+		if (nominal_of(q, lo, k, j, p))
+			return 1;
 		phrase(p, k, j + 1, NP_SPEAKER_NAME, 0);
 		return 1;
 	}
 	/* nominal: back to a determiner */
 	if (q->tk[j].cap)
 		return 0;
+	/* or to a head without one ("Rzecznik kolei", "Представитель
+	 * железной дороги") */
+	for (k = j; k > lo && j - k < 3; k--) {
+		if (q->tk[k - 1].kind != NP_TOK_WORD || np_q_is_det(q, k - 1))
+			break;
+		if (np_q_find(q, &q->nominals, k - 1) != NULL &&
+		    (k - 1 == lo || q->tk[k - 2].kind != NP_TOK_WORD)) {
+			phrase(p, k - 1, j + 1, NP_SPEAKER_NOMINAL, 0);
+			return 1;
+		}
+	}
 	for (k = j + 1; k > lo && j + 1 - k < 6; k--) {
 		if (q->tk[k - 1].kind != NP_TOK_WORD)
 			break;
@@ -234,6 +273,18 @@ np_q_set_np(const struct np_quotes *q, struct np_attrib *a, const struct np_phra
 			    (t->value[0] == 'm' || t->value[0] == 'f'))
 				a->gender = t->value[0];
 			i++;
+		}
+		/* after a title, a name starts at its given name ("Мэр
+		 * Вербовки Павел Смирнов") */
+		if (i > p->t0 && p->t1 - i >= 3 &&
+		    np_q_find(q, &q->given, i) == NULL) {
+			size_t j;
+
+			for (j = i + 1; j + 1 < p->t1; j++)
+				if (np_q_find(q, &q->given, j) != NULL) {
+					i = j;
+					break;
+				}
 		}
 		e = q->tk[p->t1 - 1].e;
 		if (e - q->tk[p->t1 - 1].s > 2 && q->buf[e - 1] == 's' &&

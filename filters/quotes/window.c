@@ -93,8 +93,16 @@ np_q_after(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 		if (k == SIZE_MAX || k < i)
 			break;
 		if (np_backward(q, i, k, &p, 0) && np_q_descriptor(q, i, p.t0)) {
+			struct np_phrase inv;
+
 			np_q_set_cue(q, a, j, n, cls, lim);
 			a->adjacent = 1;
+			/* an object pronoun before the verb, the subject
+			 * after it: "..., lui a répondu Claire Moreau" */
+			if (p.kind == NP_SPEAKER_PRONOUN && q->lang > 0 &&
+			    np_forward(q, j + n, lim, &inv) &&
+			    inv.kind == NP_SPEAKER_NAME)
+				p = inv;
 			np_q_set_np(q, a, &p);
 		}
 		break;
@@ -220,10 +228,35 @@ np_q_before(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 			a->cue_s = q->tk[end - 1].s;
 			a->cue_e = q->tk[end - 1].e;
 			np_q_set_np(q, a, &p);
+		} else if (np_q_punct_is(q, end - 1, ':') && end >= 2 &&
+		    sentence_subject(q, s0, end - 1, &p) &&
+		    ((p.kind == NP_SPEAKER_NAME && p.t1 - p.t0 >= 2) ||
+		    p.kind == NP_SPEAKER_PRONOUN) &&
+		    (q->lang > 0 || np_q_punct_is(q, p.t1, ','))) {
+			/* no speech verb: the subject of the clause the colon
+			 * closes ("Marcos León, indignado:", "Олег Петров, не
+			 * согласен:"); a short quotation after it is still
+			 * taken for a title ("Singspiel: "Die goldene Tochter"") */
+			a->have_cue = 1;
+			a->cue_s = q->tk[end - 1].s;
+			a->cue_e = q->tk[end - 1].e;
+			np_q_set_np(q, a, &p);
 		}
 		return NP_OK;
 	}
 	c--;
+	/* the scan back met the last word of a cue of several words first
+	 * ("a confirmé" found as "confirmé") */
+	if (c > s0) {
+		size_t n2;
+		int c2 = np_q_cue_at(q, c - 1, end, &n2);
+
+		if (c2 != 0 && n2 >= 2 && c - 1 + n2 >= c + n) {
+			c--;
+			n = n2;
+			cls = c2;
+		}
+	}
 	np_q_set_cue(q, a, c, n, cls, end);
 	a->adjacent = end - (c + n) <= 6 ||
 	    (end > 0 && np_q_punct_is(q, end - 1, ':'));
@@ -249,7 +282,10 @@ np_q_before(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 		k = np_q_skip_adverbs_back(q, s0, c - 1);
 		if (k != SIZE_MAX && k >= s0 && np_backward(q, s0, k, &p, 0) &&
 		    (p.kind != NP_SPEAKER_NOMINAL ||
-		    np_q_find(q, &q->nominals, p.t1 - 1) != NULL) &&
+		    np_q_find(q, &q->nominals, p.t1 - 1) != NULL ||
+		    np_q_find(q, &q->nominals, p.t0) != NULL ||
+		    (p.t0 + 1 < p.t1 &&
+		    np_q_find(q, &q->nominals, p.t0 + 1) != NULL)) &&
 		    (!v2 || p.kind == NP_SPEAKER_PRONOUN) &&
 		    !(p.t0 > s0 && np_q_stop_class(q, p.t0 - 1) == 'o')) {
 			np_q_set_np(q, a, &p);
