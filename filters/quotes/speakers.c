@@ -96,8 +96,15 @@ np_after_cue(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *
 	size_t j, n;
 	int got = np_forward(q, i, lim, p);
 
-	if (got && (p->kind != NP_SPEAKER_NOMINAL || np_q_is_det(q, i)))
-		return 1;
+	if (got && (p->kind != NP_SPEAKER_NOMINAL || np_q_is_det(q, i))) {
+		/* "le maire Paul Girard": the name in the phrase */
+		for (j = p->t0 + 1; p->kind == NP_SPEAKER_NOMINAL && j < p->t1;
+		    j++)
+			if (np_q_namey(q, j))
+				break;
+		if (p->kind != NP_SPEAKER_NOMINAL || j >= p->t1)
+			return 1;
+	}
 	for (j = i; j < lim && j - i < 6; j++) {
 		if (q->tk[j].kind != NP_TOK_WORD || np_q_clause_word(q, j) ||
 		    (j > i && np_q_is_det(q, j)) || np_q_cue_at(q, j, lim, &n))
