@@ -340,7 +340,9 @@ zero_subject(struct np_quotes *q, const struct np_attrib *a,
 static int
 attribute(struct np_quotes *q, size_t k)
 {
-	const struct np_qcand *c = &q->cands.v[k];
+	/* a copy: filling the name table may scan more marks and move
+	 * q->cands */
+	const struct np_qcand cand = q->cands.v[k], *c = &cand;
 	struct np_attrib a, b;
 	const struct np_attrib *use = NULL;
 	size_t to, ws, we, words, ce;
