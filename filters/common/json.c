@@ -69,34 +69,58 @@ plain_run(const char *s, size_t n)
 	return i;
 }
 
-/* The value of a hex digit, or -1. */
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+/* Hex digit values plus one, 0 for any other byte (a table: \u escapes
+ * are common, every non-ASCII character of a Python-written line is
+ * one). */
+static const unsigned char hexv[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
+	['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16
+};
 
 /* Reads the four hex digits at s[i..i+4); -1 when they are not. */
 static long
 hex4(const char *s, size_t i, size_t n)
 {
-	long v = 0;
-	int k, d;
+	const unsigned char *u = (const unsigned char *)s + i;
+	int a, b, c, d;
 
 	if (i + 4 > n)
 		return -1;
-	for (k = 0; k < 4; k++) {
-		if ((d = hexval((unsigned char)s[i + k])) < 0)
-			return -1;
-		v = v * 16 + d;
+	a = hexv[u[0]] - 1;
+	b = hexv[u[1]] - 1;
+	c = hexv[u[2]] - 1;
+	d = hexv[u[3]] - 1;
+	if ((a | b | c | d) < 0)
+		return -1;
+	return (long)((a << 12) | (b << 8) | (c << 4) | d);
+}
+
+/* Length of the valid UTF-8 sequence at s[0..n) whose lead byte is >=
+ * 0x80, or 0 when it is not one (overlong forms, surrogates and code
+ * points past U+10FFFF are not valid).  Inline: it runs once per
+ * non-ASCII character of every string. */
+static inline size_t
+utf8_len(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	unsigned c = s[0];
+
+	if (c >= 0xC2 && c <= 0xDF)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+
+		return n >= 3 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 ? 3 : 0;
 	}
-	return v;
+	if (c >= 0xF0 && c <= 0xF4) {
+		unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+
+		return n >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 &&
+		    (s[3] & 0xC0) == 0x80 ? 4 : 0;
+	}
+	return 0;
 }
 
 /* ---- the scanner ---- */
@@ -189,7 +213,7 @@ scan_string(struct scan *sc)
 			sc->i = i;
 			return;
 		}
-		if (np_utf8_decode(s + i, n - i, &adv) == NP_UTF8_INVALID) {
+		if ((adv = utf8_len(s + i, n - i)) == 0) {
 			fail(sc, "invalid UTF-8 in a string");
 			sc->i = i;
 			return;
@@ -670,7 +694,7 @@ escape_runs(struct np_buf *out, const char *s, size_t n, int flags, int partial,
 		run = plain_run(s + i, n - i);
 		while (i + run < n && (unsigned char)s[i + run] >= 0x80) {
 			/* valid UTF-8 joins the run */
-			if (np_utf8_decode(s + i + run, n - i - run, &adv) == NP_UTF8_INVALID)
+			if ((adv = utf8_len(s + i + run, n - i - run)) == 0)
 				break;
 			run += adv;
 			run += plain_run(s + i + run, n - i - run);
