@@ -417,6 +417,9 @@ np_art_field(struct np_articles *c, const char *b, size_t s, size_t e, size_t *v
 	const struct np_lexentry *k;
 	size_t p, ne, i;
 
+	/* most lines have no ':' near their start: one memchr says so */
+	if (memchr(b + s, ':', e - s > 32 ? 32 : e - s) == NULL)
+		return NP_ART_NOFIELD;
 	for (p = s; p < e && p - s <= 30; p++) {
 		unsigned char ch = (unsigned char)b[p];
 
