@@ -83,6 +83,16 @@ wide_width(const char *s, size_t n, size_t *adv)
 	return 1;
 }
 
+/* Appends segment g to st->segs. */
+static int
+push_seg(struct colstate *st, struct seg g)
+{
+	if (np_grow(&st->segs, &st->segcap, st->nsegs, sizeof *st->segs, 256) != NP_OK)
+		return NP_ENOMEM;
+	st->segs[st->nsegs++] = g;
+	return NP_OK;
+}
+
 /* Cuts line buf[s, e) into segments appended to st->segs. */
 static int
 line_segments(struct colstate *st, size_t s, size_t e)
@@ -101,10 +111,8 @@ line_segments(struct colstate *st, size_t s, size_t e)
 			spaces++;
 			i++;
 			if (in && spaces >= 2) {
-				if (np_grow(&st->segs, &st->segcap, st->nsegs, sizeof *st->segs,
-				    256) != NP_OK)
+				if (push_seg(st, cur) != NP_OK)
 					return NP_ENOMEM;
-				st->segs[st->nsegs++] = cur;
 				in = 0;
 			}
 			continue;
@@ -135,12 +143,7 @@ line_segments(struct colstate *st, size_t s, size_t e)
 		cur.be = i;
 		cur.ce = col;
 	}
-	if (in) {
-		if (np_grow(&st->segs, &st->segcap, st->nsegs, sizeof *st->segs, 256) != NP_OK)
-			return NP_ENOMEM;
-		st->segs[st->nsegs++] = cur;
-	}
-	return NP_OK;
+	return in ? push_seg(st, cur) : NP_OK;
 }
 
 /* line_segments for most lines: one without a gap inside is one
@@ -164,10 +167,7 @@ line_segments_fast(struct colstate *st, size_t s, size_t e)
 		return NP_OK;
 	if (np_ascii_run(buf + s, e - s) != e - s || e - s >= COL_MAX_LINE)
 		return line_segments(st, s0, e);	/* (from the line start: columns) */
-	if (np_grow(&st->segs, &st->segcap, st->nsegs, sizeof *st->segs, 256) != NP_OK)
-		return NP_ENOMEM;
-	st->segs[st->nsegs++] = (struct seg){ s, e, col, col + (uint32_t)(e - s) };
-	return NP_OK;
+	return push_seg(st, (struct seg){ s, e, col, col + (uint32_t)(e - s) });
 }
 
 /* True when no segment of row r covers the gutter columns [p - 2, p). */
