@@ -216,8 +216,7 @@ do_html(struct run *r, struct np_cli *cli, const char *buf, size_t len)
 		return rc;
 	if ((rc = np_html_read(r->html, buf, len, &r->page)) != NP_OK)
 		return rc;
-	if ((rc = np_boilerplate_classify(r->bp, r->page.text.data, r->page.text.len,
-	    &r->res)) != NP_OK)
+	if ((rc = np_boilerplate_classify_html(r->bp, &r->page, &r->res)) != NP_OK)
 		return rc;
 	count_removed(cli, &r->res);
 	return print_html(r);

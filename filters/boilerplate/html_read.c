@@ -200,6 +200,7 @@ np_html_page_free(struct np_html_page *pg)
 	np_buf_free(&pg->meta);
 	np_buf_free(&pg->ld_body);
 	free(pg->v);
+	free(pg->hints);
 	memset(pg, 0, sizeof *pg);
 }
 
@@ -452,6 +453,17 @@ start_block(struct np_html *h)
 		b->flags |= NP_HTML_P;
 		break;
 	default:
+		break;
+	}
+	/* the nearest element that names a kind */
+	for (i = d; i-- > 1;) {
+		uint32_t k = h->st[i].own & ~(uint32_t)(NP_HTML_H_CAPTION | NP_HTML_H_BYLINE);
+		size_t up = d - 1 - i;
+		int strength = up <= 2 ? 3 : up <= 4 ? 2 : 1;
+
+		if (k == 0)
+			continue;
+		b->class_hint = (k & ~(uint32_t)NP_HTML_H_ARTICLE) ? -strength : strength;
 		break;
 	}
 	/* near: its element, the two around it, the inline ones inside */

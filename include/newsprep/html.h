@@ -26,6 +26,9 @@
 extern "C" {
 #endif
 
+struct np_bp_result;
+struct np_bp_hint;
+
 /* Tag-path evidence of a block (struct np_html_block.flags): it lies
  * inside such an element (or one whose role says so). */
 #define NP_HTML_NAV	(1u << 0)	/* nav, menu, role=navigation/menu */
@@ -72,6 +75,11 @@ struct np_html_block {
 	uint32_t near;		/* NP_HTML_H_* on its own element and the two
 				   around it */
 	int heading;		/* 1..6 for h1..h6, else 0 */
+	int class_hint;		/* what the nearest element whose class, id or
+				   role names a kind says: -3..-1 furniture
+				   (-3 the block's own element or its parent,
+				   -2 up to 4 levels up, -1 further), 1..3 the
+				   article body, 0 nothing */
 	size_t chars;		/* code points */
 	size_t link_chars;	/* code points inside <a href> */
 	size_t path;		/* its tag path ("body>div#main>article>p"),
@@ -101,6 +109,8 @@ struct np_html_page {
 	struct np_html_meta m;
 	const char *charset;	/* the charset the page was read in */
 	struct np_buf ld_body;	/* JSON-LD articleBody, folded to its words */
+	struct np_bp_hint *hints;	/* the classifier's per-unit hints */
+	size_t hints_cap;
 };
 
 struct np_html;
@@ -127,7 +137,15 @@ int np_html_detect(const char *buf, size_t len);
 /* The block whose text starts at byte off of pg->text, or NULL. */
 const struct np_html_block *np_html_block_at(const struct np_html_page *pg, size_t off);
 
-struct np_bp_result;
+struct np_boilerplate;
+/*
+ * Classifies the page's blocks with the boilerplate classifier, each as
+ * one unit with the markup's evidence as its hints, into *res (offsets
+ * into pg->text).  Returns NP_OK, NP_ENOMEM or NP_ELIMIT.
+ */
+int np_boilerplate_classify_html(struct np_boilerplate *bp, struct np_html_page *pg,
+    struct np_bp_result *res);
+
 /*
  * Appends to *out what strip-boilerplate prints for the page once res
  * holds the classes of its units: the title first, once, then the kept

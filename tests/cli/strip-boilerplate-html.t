@@ -52,6 +52,9 @@ for f in 'Après deux ans' 'La charpente métallique' 'Les commerçants'; do
 	grep -q "^$f" "$OUT"; ok $? "fr: '$f' kept"
 done
 grep -q 'cookies\|Accueil\|Mentions' "$OUT"; ok $((! $?)) "fr: cookie banner, menu, footer gone"
+# the markup's evidence: a list of links and a comment box go
+grep -q 'La fête de la pomme\|rue des Tanneurs' "$OUT"; ok $((! $?)) "fr: the related links go"
+grep -q 'Réactions\|Enfin !' "$OUT"; ok $((! $?)) "fr: the comments go"
 
 # detection: --text takes a page for text, --html text for a page
 run strip-boilerplate --text "$FIX/html-es-thin.html"
