@@ -46,6 +46,8 @@ struct run {
 	struct np_buf carry;	/* the unprocessed tail of a chunk cut mid-line */
 	size_t carry_off;	/* its offset in the document */
 	struct np_buf join;	/* carry + next chunk */
+	struct np_cpmap cpm;	/* -l --jsonl on plain text: code points */
+	size_t cp_done;		/* code points of the document before the piece */
 };
 
 /*
@@ -208,6 +210,31 @@ write_json(struct run *R, const struct np_chunk *c)
 	np_out_putc(']');
 }
 
+/* -l --jsonl on plain text: one JSON object per hit, its offsets in code
+ * points of the document (and in bytes beside them), as the JSON output of
+ * every tool gives them. */
+static void
+write_json_lines(struct run *R, struct np_cli *cli, const struct np_chunk *c)
+{
+	size_t i;
+
+	np_cpmap_reset(&R->cpm, c->buf, c->len);
+	for (i = 0; i < R->hits.n; i++) {
+		const struct np_date_hit *h = &R->hits.v[i];
+
+		np_out_printf("{\"doc\":%zu,\"start\":%zu,\"end\":%zu,\"byte_start\":%zu,"
+		    "\"byte_end\":%zu,\"value\":", cli->docno,
+		    R->cp_done + np_cpmap_get(&R->cpm, h->span.start),
+		    R->cp_done + np_cpmap_get(&R->cpm, h->span.end),
+		    c->offset + h->span.start, c->offset + h->span.end);
+		np_out_json_string(h->value, strlen(h->value));
+		np_out_str(",\"text\":");
+		np_out_json_string(c->buf + h->span.start, h->span.end - h->span.start);
+		np_out_str("}\n");
+	}
+	R->cp_done += np_cpmap_get(&R->cpm, c->len);
+}
+
 /* Called for each chunk of each document. */
 static int
 each_chunk(void *arg, struct np_cli *cli, const struct np_chunk *c)
@@ -217,8 +244,10 @@ each_chunk(void *arg, struct np_cli *cli, const struct np_chunk *c)
 	size_t cut;
 	int rc;
 
-	if (c->first)
+	if (c->first) {
 		np_buf_clear(&R->carry);
+		R->cp_done = 0;
+	}
 	if (R->carry.len > 0) {
 		np_buf_clear(&R->join);
 		if (np_buf_append(&R->join, R->carry.data, R->carry.len) != NP_OK ||
@@ -256,6 +285,8 @@ each_chunk(void *arg, struct np_cli *cli, const struct np_chunk *c)
 	np_cli_count(cli, R->hits.n);
 	if (R->mode == M_LIST && cli->jsonl_in)
 		write_json(R, &p);
+	else if (R->mode == M_LIST && cli->jsonl)
+		write_json_lines(R, cli, &p);
 	else if (R->mode == M_LIST)
 		write_list(R, cli, &p);
 	else
@@ -309,6 +340,7 @@ main(int argc, char **argv)
 	np_date_hits_free(&R.hits);
 	np_buf_free(&R.carry);
 	np_buf_free(&R.join);
+	np_cpmap_free(&R.cpm);
 	np_dates_free(R.d);
 	return np_cli_finish(&cli);
 }

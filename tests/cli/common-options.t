@@ -85,6 +85,12 @@ run split-articles -j --to part "$T/q.jsonl"
 is "$RC:$(head -1 "$ERR")" "2:split-articles: --to: split-articles writes each part's text to --field" \
     "split-articles --to: refused, saying why"
 
+# -j on plain text: normalize-dates -l writes JSON too, code points and bytes
+printf 'Zo\303\253 kam am 3. M\303\244rz 2024.\n' > "$T/cp.txt"
+run normalize-dates -l -j "$T/cp.txt"
+is "$(cat "$OUT")" "$(printf '{"doc":1,"start":11,"end":23,"byte_start":12,"byte_end":25,"value":"2024-03-03","text":"3. M\303\244rz 2024"}')" \
+    "normalize-dates -l -j on plain text: JSON Lines, offsets in code points and bytes"
+
 # ambiguous abbreviations name the candidates
 run normalize-dates --li "$page"
 is "$(head -1 "$ERR")" "normalize-dates: --li: ambiguous option (--line-buffered, --list)" "an ambiguous abbreviation names the options"
