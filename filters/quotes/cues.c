@@ -43,10 +43,10 @@ np_q_cue_word(const struct np_quotes *q, const struct np_tok *t)
 {
 	const struct np_lexentry *e;
 
-	e = np_qlex_find(&q->cues, q->buf + t->s, t->e - t->s);
-	if (e == NULL || e->valuelen == 0)
+	if (q->lang <= 0)	/* English: its stop list has "According" */
 		return 0;
-	return e->value[0] == 'a' || q->lang > 0;
+	e = np_qlex_find(&q->cues, q->buf + t->s, t->e - t->s);
+	return e != NULL && e->valuelen > 0;
 }
 
 int

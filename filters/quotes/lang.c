@@ -14,7 +14,8 @@ const char *const np_q_lang_codes[NP_Q_NLANG] = {
 	"en", "de", "fr", "es", "it", "pt", "nl", "pl", "uk", "ru"
 };
 
-#define SAMPLE 4096		/* bytes of the document looked at */
+#define SAMPLE 1024		/* bytes of the document looked at */
+#define ENOUGH 8		/* hits after which the leader is taken */
 #define MIN_HITS 4		/* function words needed to name a language */
 
 /* Byte c is part of a word (a letter, an apostrophe, or UTF-8). */
@@ -38,12 +39,12 @@ np_q_detect_lang(struct np_quotes *q)
 		s = i;
 		while (i < end && word_byte(b[i]))
 			i++;
-		if (i - s < 2 || i - s > 12)
+		if (i - s < 2 || i - s > 8)	/* function words are short */
 			continue;
 		for (l = 0; l < NP_Q_NLANG; l++)
 			if (np_qlex_find(&q->langstop[l], q->buf + s, i - s) !=
-			    NULL)
-				hits[l]++;
+			    NULL && ++hits[l] >= ENOUGH)
+				end = i;	/* clear enough: stop here */
 	}
 	for (l = 1; l < NP_Q_NLANG; l++)
 		if (hits[l] > hits[best])

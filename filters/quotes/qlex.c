@@ -34,8 +34,26 @@ mask_key(const struct np_lexentry *e, void *arg)
 	size_t n = e->keylen < 31 ? e->keylen : 31;
 
 	const char *sp = memchr(e->key, ' ', e->keylen);
-	int sig = e->keylen > 0 ? signature(e->key, e->keylen) : -1;
+	int sig;
+	size_t i;
 
+	/* A folded key with a byte that is not ASCII can only match a query
+	 * that is not ASCII either, and those skip the filters: leave the
+	 * filters to the ASCII keys (but for the first word of a key of
+	 * several words, which cue_at tests on its own). */
+	for (i = 0; i < e->keylen; i++)
+		if ((unsigned char)e->key[i] >= 0x80)
+			break;
+	if (i < e->keylen && c < 0x80) {
+		if (sp != NULL) {
+			n = (size_t)(sp - e->key) < 31 ? (size_t)(sp - e->key) : 31;
+			l->multi[c] |= 1u << n;
+			if (c >= 'a' && c <= 'z')
+				l->multi[c - 'a' + 'A'] |= 1u << n;
+		}
+		return;
+	}
+	sig = e->keylen > 0 ? signature(e->key, e->keylen) : -1;
 	if (sig < 0)
 		l->allbloom = 1;
 	else

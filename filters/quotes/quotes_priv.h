@@ -147,9 +147,9 @@ const struct np_lexentry *np_quotes_cue(const struct np_quotes *q,
 /* True when the token may stand between a speaker and a cue (also,
  * later, has). */
 int np_quotes_adverb(const struct np_quotes *q, const struct np_tok *t);
-/* True when a capitalised word is a cue, so no name: a source phrase
- * ("Según", "Laut") in any language, a speech verb opening a sentence
- * ("Dodała:") in a document not in English ("Said" may be a name). */
+/* True when a capitalised word is a cue, so no name, in a document not
+ * in English: a source phrase ("Según", "Laut") or a speech verb opening
+ * a sentence ("Dodała:"); in English "Said" may be a name. */
 int np_q_cue_word(const struct np_quotes *q, const struct np_tok *t);
 /* The cue starting at token i (before lim): its class ('v', 't', 'a',
  * 'g') and its number of tokens in *n, or 0. */
