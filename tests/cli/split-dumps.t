@@ -14,7 +14,7 @@ D=$FIX/dumps
 for g in "$D"/*.gold.json; do
 	f=${g%.gold.json}.txt
 	name=$(basename "$f" .txt)
-	python3 tests/eval/split_gold.py -q --bin bin --one "$f" > "$T/res" 2>&1
+	python3 tests/eval/split_gold.py -q --bin "${NP_BIN:-bin}" --one "$f" > "$T/res" 2>&1
 	ok $? "$name: cuts, lossless, metadata"
 	sed 's/^/#   /' "$T/res" | grep -v '^#   files' | head -20
 	# the same through JSON Lines input: one object per part, text kept
