@@ -253,6 +253,8 @@ void np_dt_wt_load(struct np_tense_word *tab, const char *p, size_t len,
     unsigned char *suf_last, int only_high);
 const struct np_tense_word *np_dt_wt_find(const struct np_tense_word *tab,
     const char *k, size_t n);
+const struct np_tense_word *np_dt_wt_find_h(const struct np_tense_word *tab,
+    const char *k, size_t n, unsigned h);
 size_t np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
     struct tok *t, int full);
 size_t np_dt_back_start(const char *b, size_t pos, size_t min);

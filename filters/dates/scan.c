@@ -106,13 +106,15 @@ known_other(const struct np_dates *d, const unsigned char *u, size_t n)
 {
 	char key[16];
 	const struct wcache *c;
+	unsigned h = 2166136261u;	/* word_hash(), while lower-casing */
 	size_t j;
 
-	for (j = 0; j < n; j++)
+	for (j = 0; j < n; j++) {
 		key[j] = (char)lc(u[j]);
-	key[n] = 0;
-	c = &d->wc[word_hash(key) & (NWCACHE - 1)];
-	return c->used && c->cls == 0 && strcmp(c->w, key) == 0;
+		h = (h ^ (unsigned char)key[j]) * 16777619u;
+	}
+	c = &d->wc[h & (NWCACHE - 1)];
+	return c->used && c->cls == 0 && c->w[n] == 0 && memcmp(c->w, key, n) == 0;
 }
 
 /* The scan loop: prefilter each word and digit run, parse at anchors. */

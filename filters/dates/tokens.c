@@ -117,12 +117,24 @@ const struct np_tense_word *
 np_dt_wt_find(const struct np_tense_word *tab, const char *k, size_t n)
 {
 	unsigned h = 2166136261u;
-	size_t i, probes;
+	size_t i;
 
 	if (n == 0 || n >= sizeof(tab[0].w))
 		return NULL;
 	for (i = 0; i < n; i++)
 		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return np_dt_wt_find_h(tab, k, n, h);
+}
+
+/* np_dt_wt_find() with the key's hash h (word_hash()) already known:
+ * the token reader hashes each ASCII word as it copies it. */
+const struct np_tense_word *
+np_dt_wt_find_h(const struct np_tense_word *tab, const char *k, size_t n, unsigned h)
+{
+	size_t probes;
+
+	if (n == 0 || n >= sizeof(tab[0].w))
+		return NULL;
 	for (probes = 0, h &= NTENSE - 1; tab[h].w[0] && probes < NTENSE;
 	    h = (h + 1) & (NTENSE - 1), probes++)
 		if (tab[h].w[0] == k[0] && tab[h].w[n] == 0 && memcmp(tab[h].w, k, n) == 0)
@@ -430,7 +442,7 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 	if (key[0]) {
 		c = &d->wc[(t->wlen > 0 && (size_t)t->wlen == n ? t->wh : word_hash(key)) &
 		    (NWCACHE - 1)];
-		if (c->used && strcmp(c->w, key) == 0) {
+		if (c->used && c->w[n] == 0 && memcmp(c->w, key, n) == 0) {
 			t->cls = c->cls;
 			t->val = c->val;
 			t->alone = c->alone;
@@ -443,7 +455,7 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 		found = 0;
 	alone = found && cls == C_MOD && e->valuelen > 0 && e->value[e->valuelen - 1] == '*';
 	if (c != NULL && !guessed) {
-		memcpy(c->w, key, strlen(key) + 1);
+		memcpy(c->w, key, n + 1);
 		c->cls = (signed char)(found ? cls : 0);
 		c->val = found ? val : 0;
 		c->alone = (unsigned char)alone;
@@ -509,7 +521,7 @@ word_classes(const struct np_dates *d, struct tok *t, const char *s, size_t n)
 	char lw[48];
 	size_t ln = t->wlen > 0 ? (size_t)t->wlen : np_dt_lower(s, n, lw, sizeof(lw));
 
-	ce = np_dt_wt_find(d->cw, t->wlen > 0 ? t->w : lw, ln);
+	ce = t->wlen > 0 ? np_dt_wt_find_h(d->cw, t->w, ln, t->wh) : np_dt_wt_find(d->cw, lw, ln);
 	t->wbits = ce ? ce->bits : 0;
 }
 
@@ -526,8 +538,7 @@ np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 	int32_t cp;
 	unsigned wh;
 
-	memset(t, 0, sizeof(*t));
-	t->ws = pos;
+	*t = (struct tok){ .ws = pos };	/* stores in line, no memset call */
 	/* white space: blanks, NBSP, one line end */
 	while (i < len) {
 		unsigned char c = (unsigned char)b[i];
