@@ -18,6 +18,7 @@
 #include <string.h>
 #include "newsprep/dates.h"
 #include "newsprep/lexicon.h"
+#include "newsprep/utf8.h"
 #include "dates-calendar.h"
 
 /* Word classes of the lexicon (the letter in its value). */
@@ -162,6 +163,7 @@ struct np_dates {
 	size_t cur_len;
 	unsigned char ctab[256];	/* byte classes for the scan loop */
 	unsigned char gtab[256];	/* gidx() of every byte */
+	unsigned char letter_lo[0x800 / 8];	/* np_cp_is_letter() below U+0800 */
 	struct wcache wc[NWCACHE];	/* lexicon answers for ASCII words */
 };
 
@@ -240,6 +242,29 @@ alpha_run(const unsigned char *u, size_t max)
 	while (n < max && is_alpha(u[n]))
 		n++;
 	return n;
+}
+
+/* np_utf8_decode() with the two-byte sequences (Latin, Greek, Cyrillic)
+ * decoded in line: the same answer, without a call. */
+static inline int32_t
+dt_decode(const char *s, size_t len, size_t *adv)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] >= 0xc2 && u[0] < 0xe0 && len >= 2 && (u[1] & 0xc0) == 0x80) {
+		*adv = 2;
+		return (int32_t)(((u[0] & 0x1f) << 6) | (u[1] & 0x3f));
+	}
+	return np_utf8_decode(s, len, adv);
+}
+
+/* np_cp_is_letter(), from the context's bitmap below U+0800. */
+static inline int
+dt_letter(const struct np_dates *d, int32_t cp)
+{
+	if (cp >= 0x80 && cp < 0x800)
+		return (d->letter_lo[cp >> 3] >> (cp & 7)) & 1;
+	return np_cp_is_letter(cp);
 }
 
 /* tokens.c: lexicon lookup and the token reader */

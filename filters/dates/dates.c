@@ -211,6 +211,11 @@ np_dates_new(const struct np_dates_opts *opts)
 		np_dates_opts_init(&d->o);
 	if (d->o.langs == 0)
 		d->o.langs = NP_DATES_ALL;
+	/* letters below U+0800 as a bitmap: the word walks over Latin,
+	 * Greek and Cyrillic text without a utf8proc call per letter */
+	for (i = 0x80; i < 0x800; i++)
+		if (np_cp_is_letter(i))
+			d->letter_lo[i >> 3] |= (unsigned char)(1u << (i & 7));
 	d->lx = np_lexicon_new();
 	d->gram = calloc(27 * 27 * 27, sizeof(uint16_t));
 	d->gram_all = calloc(27 * 27 * 27, sizeof(uint16_t));

@@ -179,15 +179,15 @@ np_dates_scan(struct np_dates *d, const char *buf, size_t len, struct np_date_hi
 		} else {
 			/* non-ASCII: skip bytes that are not a letter start */
 			size_t adv;
-			int32_t cp = np_utf8_decode(buf + i, len - i, &adv);
-			if (cp == NP_UTF8_INVALID || !np_cp_is_letter(cp)) {
+			int32_t cp = dt_decode(buf + i, len - i, &adv);
+			if (cp == NP_UTF8_INVALID || !dt_letter(d, cp)) {
 				i += adv;
 				continue;
 			}
 			if (i > 0) {
 				size_t st;
 				int32_t pc = np_utf8_decode_before(buf, i, &st);
-				if (pc != NP_UTF8_INVALID && np_cp_is_letter(pc)) {
+				if (pc != NP_UTF8_INVALID && dt_letter(d, pc)) {
 					i += adv;
 					continue;
 				}
@@ -196,8 +196,8 @@ np_dates_scan(struct np_dates *d, const char *buf, size_t len, struct np_date_hi
 			 * letters, lower-cased): skip it whole */
 			if (!np_dt_hi_start(d, buf + i, len - i)) {
 				while (i < len) {
-					cp = np_utf8_decode(buf + i, len - i, &adv);
-					if (cp == NP_UTF8_INVALID || !(np_cp_is_letter(cp) ||
+					cp = dt_decode(buf + i, len - i, &adv);
+					if (cp == NP_UTF8_INVALID || !(dt_letter(d, cp) ||
 					    (cp >= 0x300 && cp <= 0x36f)))
 						break;
 					i += adv;

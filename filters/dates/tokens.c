@@ -472,7 +472,7 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 /* Length of the letter run at s[0..len) (ASCII letters, non-ASCII
  * letters and combining marks). */
 static size_t
-letters(const char *s, size_t len)
+letters(const struct np_dates *d, const char *s, size_t len)
 {
 	size_t i = 0, adv;
 	int32_t cp;
@@ -485,8 +485,8 @@ letters(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		cp = np_utf8_decode(s + i, len - i, &adv);
-		if (cp == NP_UTF8_INVALID || !(np_cp_is_letter(cp) ||
+		cp = dt_decode(s + i, len - i, &adv);
+		if (cp == NP_UTF8_INVALID || !(dt_letter(d, cp) ||
 		    (cp >= 0x300 && cp <= 0x36f)))
 			break;
 		i += adv;
@@ -567,7 +567,7 @@ np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 				t->num = t->num * 10 + (b[j] - '0');
 			t->nd++;
 		}
-		n = letters(b + j, len - j);
+		n = letters(d, b + j, len - j);
 		if (n > 0) {
 			char a0 = (char)lc((unsigned char)b[j]);
 			char a1 = n > 1 ? (char)lc((unsigned char)b[j + 1]) : 0;
@@ -609,7 +609,7 @@ np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 	t->wh = wh;
 	n = j - i;
 	if (j < len && (unsigned char)b[j] >= 0x80) {
-		n += letters(b + j, len - j);
+		n += letters(d, b + j, len - j);
 		for (; j < i + n; j++) {
 			unsigned char c = (unsigned char)b[j];
 			if (c >= 'A' && c <= 'Z')
@@ -656,7 +656,7 @@ np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 		    ((unsigned char)b[j] == 0xca && (unsigned char)b[j + 1] == 0xbc))) {
 			size_t k = j + ((unsigned char)b[j] == 0xe2 ? 3 :
 			    (unsigned char)b[j] == 0xca ? 2 : 1);
-			size_t m = letters(b + k, len - k);
+			size_t m = letters(d, b + k, len - k);
 			if (m > 0 && lookup(d, b + i, k + m - i, t)) {
 				t->e = k + m;
 				if (!full)
