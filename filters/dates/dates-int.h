@@ -102,7 +102,7 @@ struct pending {
 };
 
 #define TENSE_WEIGHT 2	/* a tense doubles the distance of the other side */
-#define NWCACHE 1024	/* slots of the word-lookup cache (a power of two) */
+#define NWCACHE 4096	/* slots of the word-lookup cache (a power of two) */
 
 /* A cached lexicon answer for a word (lower-cased ASCII or raw bytes). */
 struct wcache {
