@@ -156,6 +156,7 @@ struct np_dates {
 	struct np_tense_word lw[NTENSE];	/* function words (dates-langs.tsv) */
 	struct np_tense_word rw[NTENSE];	/* non-ASCII lexicon words as written */
 	struct np_tense_word cw[NTENSE];	/* word classes (dates-classes.tsv) */
+	unsigned char cw_bloom[1024];	/* word_hash() bits of the class words */
 	unsigned char hi_bloom[8192];	/* starts of the non-ASCII lexicon words */
 	unsigned doc_lang;	/* the document's language guess (NP_DATES_* bit) */
 	int doc_lang_done;	/* doc_lang has been guessed */

@@ -168,8 +168,11 @@ classes_init(struct np_dates *d)
 			const char *q;
 			for (bits = 0, q = tab + 1; q < nl; q++)
 				bits |= class_bit(*q);
-			if ((e = wt_put(d->cw, p, (size_t)(tab - p), 0, 0, NULL)) != NULL)
+			if ((e = wt_put(d->cw, p, (size_t)(tab - p), 0, 0, NULL)) != NULL) {
+				unsigned h = word_hash(e->w) & 8191;
 				e->bits = bits;
+				d->cw_bloom[h >> 3] |= (unsigned char)(1u << (h & 7));
+			}
 		}
 		if (nl == end)
 			break;
@@ -521,6 +524,10 @@ word_classes(const struct np_dates *d, struct tok *t, const char *s, size_t n)
 	char lw[48];
 	size_t ln = t->wlen > 0 ? (size_t)t->wlen : np_dt_lower(s, n, lw, sizeof(lw));
 
+	if (t->wlen > 0 && !((d->cw_bloom[(t->wh & 8191) >> 3] >> (t->wh & 7)) & 1)) {
+		t->wbits = 0;	/* the bloom says no class word has this hash */
+		return;
+	}
 	ce = t->wlen > 0 ? np_dt_wt_find_h(d->cw, t->w, ln, t->wh) : np_dt_wt_find(d->cw, lw, ln);
 	t->wbits = ce ? ce->bits : 0;
 }
