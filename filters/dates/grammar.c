@@ -204,23 +204,25 @@ street_word(const struct tok *t)
 	return word_class(t, CL_STREET);
 }
 
-/* Extends r->s to the left over "early/late/mid", "the end of", "the". */
+/* Extends r->s to the left over "early/late/mid", "the end of", "the".
+ * The tokens before the first are read only when a test needs them (B()
+ * lexes backwards on demand; most anchors stop at the first). */
 static void
 extend_edges(struct scan *S, struct res *r, int allow_the)
 {
-	const struct tok *t1 = B(S, 1), *t2 = B(S, 2), *t3 = B(S, 3);
+	const struct tok *t1 = B(S, 1), *t2;
 	int i = 1;
 
 	/* "mid-", "late-" glued with a hyphen */
-	if (is_p(t1, '-') && adj(t1, &S->f[0]) && (is_mod(t2, X_MID) ||
+	if (is_p(t1, '-') && adj(t1, &S->f[0]) && (t2 = B(S, 2), is_mod(t2, X_MID) ||
 	    is_mod(t2, X_EARLY) || is_mod(t2, X_LATE)) && adj(t2, t1)) {
 		r->s = t2->s;
 		i = 3;
 	} else if (is_mod(t1, X_EARLY) || is_mod(t1, X_LATE) || is_mod(t1, X_MID)) {
 		r->s = t1->s;
 		i = 2;
-	} else if (is_word(t1, "of") && is_mod(t2, X_EDGE) && is_mod(t3, X_THE)) {
-		r->s = t3->s;
+	} else if (is_word(t1, "of") && is_mod(B(S, 2), X_EDGE) && is_mod(B(S, 3), X_THE)) {
+		r->s = B(S, 3)->s;
 		return;
 	}
 	if (allow_the && is_mod(B(S, i), X_THE))
