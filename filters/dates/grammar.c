@@ -230,17 +230,22 @@ extend_edges(struct scan *S, struct res *r, int allow_the)
 }
 
 /* A spelled year at f[i] ("nineteen ninety-six", "nineteen eighty"):
- * returns the index after it and sets *y, or returns i. */
+ * returns the index after it and sets *y, or returns i.  Each token is
+ * read only once the ones before it match (read_year_after() asks after
+ * every day and month). */
 static int
 spelled_year(struct scan *S, int i, int *y)
 {
-	const struct tok *t0 = F(S, i), *t1 = F(S, i + 1), *t2 = F(S, i + 2), *t3 = F(S, i + 3);
+	const struct tok *t0 = F(S, i), *t1, *t2, *t3;
 
-	if (!is_cls(t0, C_NUMW) || t0->val != 19 || !is_cls(t1, C_NUMW) ||
-	    t1->val < 10 || (t1->val >= 20 && t1->val % 10 != 0))
+	if (!is_cls(t0, C_NUMW) || t0->val != 19)
+		return i;
+	t1 = F(S, i + 1);
+	if (!is_cls(t1, C_NUMW) || t1->val < 10 || (t1->val >= 20 && t1->val % 10 != 0))
 		return i;
 	*y = 1900 + t1->val;
-	if (t1->val >= 20 && is_p(t2, '-') && adj(t1, t2) && adj(t2, t3) &&
+	if (t1->val >= 20 && (t2 = F(S, i + 2), is_p(t2, '-')) && adj(t1, t2) &&
+	    (t3 = F(S, i + 3), adj(t2, t3)) &&
 	    is_cls(t3, C_NUMW) && t3->val >= 1 && t3->val <= 9) {
 		*y += t3->val;
 		return i + 4;
