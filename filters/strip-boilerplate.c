@@ -12,6 +12,8 @@
 #include "newsprep/boilerplate.h"
 #include "newsprep/doc.h"
 #include "newsprep/html.h"
+#include "newsprep/json.h"
+#include "newsprep/jsonl.h"
 #include "newsprep/out.h"
 
 enum {
@@ -54,6 +56,7 @@ struct run {
 	int mode;		/* MODE_*: --html, --text or detection */
 	struct np_html *html;	/* the HTML reader, made on first use */
 	struct np_html_page page;
+	struct np_buf json;	/* the page metadata as JSON values */
 };
 
 /* Parses a count option. */
@@ -206,6 +209,40 @@ print_html(struct run *r)
 	return NP_OK;
 }
 
+/* JSON Lines: sets what the page states about itself (title, author,
+ * date, url, lang, description) as members of the output object. */
+static int
+set_meta(struct run *r)
+{
+	static const char *const names[] = {
+		"title", "author", "date", "url", "lang", "description"
+	};
+	const struct np_html_page *pg = &r->page;
+	const size_t offs[] = {
+		pg->m.title, pg->m.author, pg->m.date, pg->m.url, pg->m.lang,
+		pg->m.description
+	};
+	struct np_jsonl_set set[6];
+	size_t at[6], i, n = 0;
+	const char *s;
+	int rc;
+
+	np_buf_clear(&r->json);
+	for (i = 0; i < 6; i++) {
+		if ((s = np_html_meta_str(pg, offs[i])) == NULL || *s == '\0')
+			continue;
+		at[n] = r->json.len;
+		if ((rc = np_json_escape(&r->json, s, strlen(s))) != NP_OK)
+			return rc;
+		set[n].name = names[i];
+		set[n].len = r->json.len - at[n];
+		n++;
+	}
+	for (i = 0; i < n; i++)
+		set[i].json = r->json.data + at[i];
+	return np_jsonl_extra(set, n);
+}
+
 /* Classifies and prints one HTML page. */
 static int
 do_html(struct run *r, struct np_cli *cli, const char *buf, size_t len)
@@ -219,6 +256,8 @@ do_html(struct run *r, struct np_cli *cli, const char *buf, size_t len)
 	if ((rc = np_boilerplate_classify_html(r->bp, &r->page, &r->res)) != NP_OK)
 		return rc;
 	count_removed(cli, &r->res);
+	if (cli->jsonl_in && !r->explain && (rc = set_meta(r)) != NP_OK)
+		return rc;
 	return print_html(r);
 }
 
@@ -419,6 +458,7 @@ main(int argc, char **argv)
 		free(ops);
 	np_bp_result_free(&r.res);
 	np_buf_free(&r.text);
+	np_buf_free(&r.json);
 	np_boilerplate_free(r.bp);
 	np_html_page_free(&r.page);
 	np_html_free(r.html);

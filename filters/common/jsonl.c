@@ -256,20 +256,45 @@ np_jsonl_split_part(const struct np_jsonl_set *v, size_t n)
 	return NP_OK;
 }
 
-/* Writes one part framed at cap[*p..]: the members set (the field's own
- * name means the output path: --to, nested paths), "part":N set.
- * Returns NP_EINVAL when it cannot be spliced. */
-static int
-write_part(const char *cap, size_t *p, size_t part)
+/* The members a tool sets beside its output (np_jsonl_extra), framed as
+ * a split part is; cleared before each object. */
+static struct np_buf extra;
+
+/* Notes members to set on the output object; see jsonl.h. */
+int
+np_jsonl_extra(const struct np_jsonl_set *v, size_t n)
 {
-	static struct edits es;
-	char num[24];
+	size_t i, l, old = 0;
+
+	if (n == 0)
+		return NP_OK;
+	if (extra.len == 0 && np_buf_append(&extra, &old, sizeof(old)) != NP_OK)
+		return NP_ENOMEM;
+	memcpy(&old, extra.data, sizeof(old));
+	old += n;
+	memcpy(extra.data, &old, sizeof(old));
+	for (i = 0; i < n; i++) {
+		l = strlen(v[i].name);
+		if (np_buf_append(&extra, &l, sizeof(l)) != NP_OK ||
+		    np_buf_append(&extra, v[i].name, l) != NP_OK ||
+		    np_buf_append(&extra, &v[i].len, sizeof(v[i].len)) != NP_OK ||
+		    np_buf_append(&extra, v[i].json, v[i].len) != NP_OK)
+			return NP_ENOMEM;
+	}
+	return NP_OK;
+}
+
+/* Adds the edits for the members framed at cap[*p..] (a split part's or
+ * np_jsonl_extra's); the field's own name means the output path (--to,
+ * nested paths).  Returns NP_EINVAL when that cannot be spliced. */
+static int
+edit_framed(struct edits *es, const char *cap, size_t *p)
+{
 	size_t ns, k, nl, vl;
 	const char *nm, *vv;
 	const char *field = cur.paths->field;
 	int rc = NP_OK;
 
-	es.n = 0;
 	ns = frame_len(cap, p);
 	for (k = 0; k < ns; k++) {
 		nl = frame_len(cap, p);
@@ -279,11 +304,25 @@ write_part(const char *cap, size_t *p, size_t part)
 		vv = cap + *p;
 		*p += vl;
 		if (nl == strlen(field) && memcmp(nm, field, nl) == 0) {
-			if (edit_target(&es, vv, vl) != NP_OK)
+			if (edit_target(es, vv, vl) != NP_OK)
 				rc = NP_EINVAL;
 		} else
-			edit_member(&es, nm, nl, vv, vl);
+			edit_member(es, nm, nl, vv, vl);
 	}
+	return rc;
+}
+
+/* Writes one part framed at cap[*p..]: the members set, "part":N set.
+ * Returns NP_EINVAL when it cannot be spliced. */
+static int
+write_part(const char *cap, size_t *p, size_t part)
+{
+	static struct edits es;
+	char num[24];
+	int rc;
+
+	es.n = 0;
+	rc = edit_framed(&es, cap, p);
 	edit_member(&es, "part", 4, num, (size_t)snprintf(num, sizeof(num), "%zu", part));
 	if (rc != NP_OK)
 		return rc;
@@ -403,6 +442,7 @@ np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
 	cli->docno++;
 	cli->jsonl_in = 1;
 	np_buf_clear(&cap);
+	np_buf_clear(&extra);
 	if (cli->jsonl_kind == NP_JSONL_REPLACE) {
 		/* escaped as it is written: one pass, one copy */
 		np_buf_putc(&cap, '"');
@@ -428,7 +468,10 @@ np_jsonl_line(struct np_cli *cli, const char *name, size_t lineno,
 	case NP_JSONL_REPLACE:
 		if (np_buf_putc(&cap, '"') != NP_OK)
 			np_die("%s", np_strerror(NP_ENOMEM));
-		if (edit_target(&es, cap.data, cap.len) != NP_OK || write_edits(&es) != NP_OK)
+		start = 0;
+		if (edit_target(&es, cap.data, cap.len) != NP_OK ||
+		    (extra.len && edit_framed(&es, extra.data, &start) != NP_OK) ||
+		    write_edits(&es) != NP_OK)
 			unsplicable(cli, name, lineno);
 		break;
 	case NP_JSONL_ADD:

@@ -57,6 +57,14 @@ struct np_jsonl_set {
  */
 int np_jsonl_split_part(const struct np_jsonl_set *v, size_t n);
 
+/*
+ * NP_JSONL_REPLACE: called by the tool while fn runs on an object, to set
+ * members beside the output field (strip-boilerplate's page metadata):
+ * each is replaced in place or added, as np_jsonl_split_part does; calls
+ * add up.  The values are copied.  Returns NP_OK or NP_ENOMEM.
+ */
+int np_jsonl_extra(const struct np_jsonl_set *v, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

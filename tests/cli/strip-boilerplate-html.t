@@ -100,6 +100,46 @@ sys.exit(0 if o["html"].startswith("Corte de agua") and "<p>" not in o["html"] a
 ' "$OUT"
 ok $? "--jsonl --field html: the field holds the article, other fields kept"
 
+# --jsonl: what the page states about itself becomes members (replacing
+# the input's own in place, added when absent, JSON-escaped)
+python3 -c '
+import json, sys
+print(json.dumps({"id": 7, "url": "u:x", "title": "old", "html": open(sys.argv[1]).read()}))
+' "$FIX/html-en-meta.html" > "$T/meta.jsonl"
+run strip-boilerplate --jsonl --field html "$T/meta.jsonl"
+is "$RC" 0 "metadata: exit 0"
+python3 -c '
+import json, sys
+line = open(sys.argv[1]).readline()
+o = json.loads(line)
+want = {"id": 7, "url": "https://courier.example/news/harbour-wall",
+    "title": "Harbour wall repaired before the winter storms", "author": "Morag Lindsay",
+    "date": "2024-03-15T09:30:00Z", "lang": "en-GB",
+    "description": "Engineers finished the \"east\" wall two weeks early."}
+bad = [k for k in want if o.get(k) != want[k]]
+keys = [k for k, _ in json.loads(line, object_pairs_hook=list)]
+if keys[:4] != ["id", "url", "title", "html"] or len(keys) != len(set(keys)):
+    bad.append("order or duplicates: %r" % keys)
+if not o["html"].startswith("Harbour wall repaired") or "<p>" in o["html"]:
+    bad.append("html")
+print("\n".join("# " + b for b in bad))
+sys.exit(1 if bad else 0)
+' "$OUT"
+ok $? "metadata: title, author, date, url, lang, description set, none duplicated"
+# a page stating nothing adds nothing
+run strip-boilerplate --jsonl --field html "$T/recs.jsonl"
+python3 -c '
+import json, sys
+o = json.loads(open(sys.argv[1]).readline())
+sys.exit(0 if "author" not in o and "date" not in o else 1)
+' "$OUT"
+ok $? "metadata: absent members are not invented"
+# the page's date is the reference for relative dates downstream
+strip-boilerplate --jsonl --field html "$T/meta.jsonl" |
+    normalize-dates --jsonl --field html --ref-field date > "$T/dated.jsonl"
+grep -q 'east wall of Kelby harbour 2024-03-14,' "$T/dated.jsonl"
+ok $? "metadata: normalize-dates --ref-field date resolves \"yesterday\" against the page"
+
 # --explain shows each block's tag path
 run strip-boilerplate --explain "$FIX/html-en-news.html"
 grep -q '^good.*article.story>div.article-body>p' "$OUT"; ok $? "--explain: tag path of a kept block"
