@@ -157,8 +157,11 @@ put_meta(struct np_html_page *pg, const char *s, size_t n, int *err)
 
 	if (s == NULL)
 		return SIZE_MAX;
-	if (n > NP_HTML_CAND_MAX)
+	if (n > NP_HTML_CAND_MAX) {	/* cut on a character boundary */
 		n = NP_HTML_CAND_MAX;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 

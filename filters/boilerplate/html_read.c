@@ -341,8 +341,11 @@ set_cand(struct np_html *h, int c, const char *s, int force)
 	if (s == NULL || (b->len > 0 && !force))
 		return;
 	n = strlen(s);
-	if (n > NP_HTML_CAND_MAX)
+	if (n > NP_HTML_CAND_MAX) {	/* cut on a character boundary */
 		n = NP_HTML_CAND_MAX;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
 	while (n > 0 && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')) {
 		s++;
 		n--;
