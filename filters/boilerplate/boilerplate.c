@@ -27,16 +27,7 @@
 #include "newsprep/lexicon.h"
 #include "bp.h"
 
-NP_LEXICON_DATA(boilerplate_stop_en);
-NP_LEXICON_DATA(boilerplate_stop_de);
-NP_LEXICON_DATA(boilerplate_stop_fr);
-NP_LEXICON_DATA(boilerplate_stop_es);
-NP_LEXICON_DATA(boilerplate_stop_it);
-NP_LEXICON_DATA(boilerplate_stop_pt);
-NP_LEXICON_DATA(boilerplate_stop_nl);
-NP_LEXICON_DATA(boilerplate_stop_pl);
-NP_LEXICON_DATA(boilerplate_stop_uk);
-NP_LEXICON_DATA(boilerplate_stop_ru);
+NP_LEXICON_STOPLISTS;
 NP_LEXICON_DATA(boilerplate_furniture);
 NP_LEXICON_DATA(boilerplate_datewords);
 

@@ -26,6 +26,16 @@ extern "C" {
 	extern const char np_lex_##name[]; \
 	extern const size_t np_lex_##name##_len
 
+/* Declares the ten stoplists (filters/lexicons/boilerplate-stop-LANG.tsv),
+ * which strip-boilerplate scores with and extract-quotes guesses the
+ * language from. */
+#define NP_LEXICON_STOPLISTS \
+	NP_LEXICON_DATA(boilerplate_stop_en); NP_LEXICON_DATA(boilerplate_stop_de); \
+	NP_LEXICON_DATA(boilerplate_stop_fr); NP_LEXICON_DATA(boilerplate_stop_es); \
+	NP_LEXICON_DATA(boilerplate_stop_it); NP_LEXICON_DATA(boilerplate_stop_pt); \
+	NP_LEXICON_DATA(boilerplate_stop_nl); NP_LEXICON_DATA(boilerplate_stop_pl); \
+	NP_LEXICON_DATA(boilerplate_stop_uk); NP_LEXICON_DATA(boilerplate_stop_ru)
+
 /* One entry.  key is the folded key; value is the text after the first
  * TAB (empty when none); num is the leading integer of value (0 when it
  * has none). */
