@@ -13,6 +13,11 @@
 # Dask recipes run in dask.t.
 . tests/cli/lib.sh
 
+# A host reached by ssh runs the command under its login shell, and GNU
+# parallel's remote wrapper starts $SHELL: with no SHELL set (as under a
+# bare CI runner) the remote jobs print nothing and parallel still exits 0.
+SHELL=${SHELL:-/bin/sh}; export SHELL
+
 if ! command -v parallel >/dev/null 2>&1; then
 	echo "1..0 # skip GNU parallel not installed"
 	exit 0
