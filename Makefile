@@ -188,7 +188,7 @@ manlint:
 	mandoc -Tlint -Wwarning $(MANPAGES)
 	@echo "man pages: lint clean"
 
-# Copies man/common-options.mdoc into every tool's page.
+# Copies filters/common/options.mdoc into every tool's page.
 man-common:
 	perl tests/man-common.pl
 

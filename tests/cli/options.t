@@ -4,7 +4,7 @@
 # Every tool's --help lists its own options, then the common ones; the
 # common part must be the same text in every tool, and each man page must
 # describe the same options: its "Common options" block is
-# man/common-options.mdoc word for word (make man-common copies it), each
+# filters/common/options.mdoc word for word (make man-common copies it), each
 # rendered item there starts with the --help text of that option, and the
 # page's own option list names exactly the options of the tool's --help
 # "Options:" part (with the same argument names).  Usage errors are one
@@ -93,7 +93,7 @@ sub norm {
 	return lc $s;
 }
 
-open(my $cf, '<', 'man/common-options.mdoc') or die "man/common-options.mdoc: $!";
+open(my $cf, '<', 'filters/common/options.mdoc') or die "filters/common/options.mdoc: $!";
 my $common_src = do { local $/; <$cf> };
 close $cf;
 
@@ -117,7 +117,7 @@ for my $tool (@tools) {
 	my $src = do { local $/; <$fh> };
 	close $fh;
 	my $at = index($src, $common_src);
-	result($at >= 0, "man/$tool.1 holds man/common-options.mdoc unchanged (make man-common)");
+	result($at >= 0, "man/$tool.1 holds filters/common/options.mdoc unchanged (make man-common)");
 
 	my $text = render("man/$tool.1");
 	my ($desc) = $text =~ /\nDESCRIPTION\n(.*?)\n\S/s;
