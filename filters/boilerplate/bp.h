@@ -136,6 +136,8 @@ struct bp_unit {
 	int ends_period;	/* ends with a full stop */
 	int first_upper;
 	int bullet;		/* starts with a list marker */
+	unsigned listno;	/* the number of a "3." or "3)" item marker, 0 none */
+	int table;		/* every line is cells split by wide gaps */
 	int bracket;		/* starts with '[' (w3m's image and form marks) */
 	int copyright;		/* holds the copyright sign */
 	uint64_t hash;		/* normalised text */
@@ -217,6 +219,7 @@ int np_bp_count_repeats(struct np_boilerplate *bp, struct np_bp_result *res);
 void np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result *res,
     const struct np_bp_hint *hints);
 void np_bp_context_pass(const struct np_boilerplate *bp, struct np_bp_result *res);
+void np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res);
 void np_bp_select_run(struct np_boilerplate *bp, struct np_bp_result *res, size_t *ra,
     size_t *rb);
 void np_bp_thin_page(struct np_boilerplate *bp, struct np_bp_result *res, size_t *ra,

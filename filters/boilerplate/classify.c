@@ -365,11 +365,109 @@ np_bp_context_pass(const struct np_boilerplate *bp, struct np_bp_result *res)
 	}
 }
 
+/* What a unit can be inside an article besides prose: 'i' a list item,
+ * 'r' a table row, 'h' a subhead or a list's lead-in ("Sowing dates",
+ * "What you need:"), 0 none.  Furniture, repeats, captions, menus and
+ * date-only lines are none. */
+static int
+content_kind(const struct np_bp_block *b, const struct bp_unit *u)
+{
+	if (u->words == 0 || u->furn != NULL || u->copyright || u->is_template ||
+	    u->dup > 1 || u->caption || u->seps >= 2 || bp_date_only(u) ||
+	    b->cls == NP_BP_GOOD)
+		return 0;
+	if (u->bullet || u->listno > 0)
+		return 'i';
+	if (u->table)
+		return 'r';
+	if (u->words <= 12 && u->chars < 100 && !u->ends_period && !u->bracket &&
+	    (u->first_upper || u->ends_colon))
+		return 'h';
+	return 0;
+}
+
+/*
+ * Article content that is not prose: after a kept unit, a stretch of list
+ * items, table rows and subheads is kept when it is introduced (the unit
+ * before ends with a colon) or closed (a kept unit follows).  A numbered
+ * list must count up by one.  Runs after the context pass, before the
+ * run search, so that the kept stretch joins the article's run.
+ */
+void
+np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res)
+{
+	size_t i = 0;
+
+	while (i < res->n) {
+		size_t j, k, items = 0, heads = 0;
+		unsigned last_no = 0;
+		int intro, closed;
+
+		if (res->v[i].cls != NP_BP_GOOD) {
+			i++;
+			continue;
+		}
+		intro = bp->u[i].ends_colon;
+		for (k = i + 1; k < res->n; k++) {
+			const struct bp_unit *u = &bp->u[k];
+			int kind;
+
+			if (u->words == 0 && u->chars > 2)
+				break;	/* a rule or a form field ends a section */
+			if (u->words == 0)
+				continue;
+			kind = content_kind(&res->v[k], u);
+			/* (far to the right of the text is another column) */
+			if (kind == 0 || u->indent > bp->u[i].indent + 8)
+				break;
+			if (u->listno > 0) {
+				if (last_no > 0 && u->listno != last_no + 1)
+					break;
+				last_no = u->listno;
+			}
+			if (kind == 'h') {
+				/* two lead-ins in a row are a menu */
+				if (heads > 0 && k > i + 1 && content_kind(&res->v[k - 1],
+				    &bp->u[k - 1]) == 'h')
+					break;
+				heads++;
+			} else {
+				items++;
+			}
+		}
+		/* closed by prose of its own (not another list's item kept by
+		 * the context pass); lead-ins left at the stretch's end are
+		 * dropped unless prose follows */
+		closed = k < res->n && res->v[k].cls == NP_BP_GOOD && !bp->u[k].bullet &&
+		    bp->u[k].listno == 0 && res->v[k].first != NP_BP_SHORT;
+		if (items > 0 && (closed || intro)) {
+			size_t end = k;
+
+			if (!closed)
+				while (end > i + 1 && (bp->u[end - 1].words == 0 ||
+				    content_kind(&res->v[end - 1], &bp->u[end - 1]) == 'h'))
+					end--;
+			for (j = i + 1; j < end; j++) {
+				int kind = content_kind(&res->v[j], &bp->u[j]);
+
+				if (kind == 0)
+					continue;
+				res->v[j].cls = NP_BP_GOOD;
+				res->v[j].reason = kind == 'i' ? "list item in the article" :
+				    kind == 'r' ? "table row in the article" :
+				    "subhead in the article";
+			}
+		}
+		i = k > i + 1 ? k : i + 1;
+	}
+}
+
 /* Kept units' score for the run search.  flat: the page has prose at
  * the left margin, where w3m puts an article's paragraphs (indented
- * prose is then in lists, tables and sidebars: teasers, comments). */
+ * prose is then in lists, tables and sidebars: teasers, comments).
+ * inbox: the unit heads a box inside the article (see in_article_box). */
 static double
-unit_weight(const struct np_bp_block *b, const struct bp_unit *u, int flat)
+unit_weight(const struct np_bp_block *b, const struct bp_unit *u, int flat, int inbox)
 {
 	if (b->cls == NP_BP_GOOD) {
 		double w = (double)(b->chars < 3000 ? b->chars : 3000);
@@ -382,9 +480,51 @@ unit_weight(const struct np_bp_block *b, const struct bp_unit *u, int flat)
 		return -2;
 	if (u->dated)
 		return -DATED_WEIGHT;	/* comment and teaser lists carry dates */
-	if (u->furn != NULL && u->furn_where == BP_AT_TAIL)
+	if (u->furn != NULL && u->furn_where == BP_AT_TAIL && !inbox)
 		return -300;	/* "Related", "Most popular": a box or the end */
 	return -((double)(b->chars < 600 ? b->chars : 600) * 0.5 + 20);
+}
+
+/*
+ * True when the "Related" or "Most popular" heading at i heads a box in
+ * the middle of the article: a few short lines, then the article's prose
+ * again (two paragraphs in a row, the first good on its own, together at
+ * least length_high characters).  Such a box costs the run what its
+ * lines cost, not what an article's end does.
+ */
+static int
+in_article_box(const struct np_boilerplate *bp, const struct np_bp_result *res, size_t i)
+{
+	size_t j, lines = 0, kept = 0;
+
+	for (j = i + 1; j < res->n; j++) {
+		const struct bp_unit *u = &bp->u[j];
+
+		if (u->words == 0)
+			continue;
+		if (res->v[j].cls == NP_BP_GOOD)
+			break;
+		if (u->chars >= bp->o.length_low || u->dated || ++lines > 6 ||
+		    (u->furn != NULL && u->furn_where == BP_AT_TAIL))
+			return 0;
+	}
+	if (j >= res->n || res->v[j].first != NP_BP_GOOD || lines == 0)
+		return 0;
+	/* two paragraphs in a row (a box of teasers alternates a headline
+	 * and a summary) */
+	for (lines = 0; j < res->n && lines < 2; j++) {
+		const struct bp_unit *u = &bp->u[j];
+
+		if (u->words == 0 || u->transparent || (u->furn != NULL &&
+		    u->furn_where == BP_AT_LINE && strcmp(u->furn->kind, "ad") == 0))
+			continue;	/* (an "Advertisement" line between them) */
+		if (res->v[j].cls != NP_BP_GOOD || res->v[j].first == NP_BP_SHORT ||
+		    res->v[j].first == NP_BP_BAD)
+			return 0;
+		kept += u->chars;
+		lines++;
+	}
+	return lines == 2 && kept >= bp->o.length_high;
 }
 
 /* How much a segment after a tail phrase of this kind is worth. */
@@ -440,7 +580,9 @@ np_bp_select_run(struct np_boilerplate *bp, struct np_bp_result *res, size_t *ra
 			continue;
 		}
 		{
-			double w = unit_weight(&res->v[i], &bp->u[i], flat);
+			const struct bp_unit *u = &bp->u[i];
+			double w = unit_weight(&res->v[i], u, flat, u->furn != NULL &&
+			    u->furn_where == BP_AT_TAIL && in_article_box(bp, res, i));
 
 			if (res->v[i].cls == NP_BP_GOOD)
 				kept_before += (double)res->v[i].chars;

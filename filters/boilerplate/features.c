@@ -244,8 +244,11 @@ match_furniture(struct np_boilerplate *bp, struct fwords *fw, struct bp_unit *u)
 			u->furn = w;
 			u->furn_where = BP_AT_TAIL;
 			u->furn_end = wend[j - 1];
-		} else if (w->where == BP_AT_START ||
+		} else if ((w->where == BP_AT_START && !(strcmp(w->kind, "byline") == 0 &&
+		    u->words > 12 && u->ends_term && u->loww * 2 > u->letters)) ||
 		    (w->where == BP_AT_NAME && u->words <= 10 && u->capw + 1 >= u->letters)) {
+			/* (a sentence of prose is no byline: "By the end of
+			 * the summer ...") */
 			/* (a name phrase starts a byline: "Von Jonas Becker") */
 			u->furn = w;
 			u->furn_where = BP_AT_START;
@@ -464,6 +467,57 @@ two_capitals(const char *w, size_t n)
 	return k >= 2;
 }
 
+/* The number of an item marker at buf[s..e): one to three digits, then
+ * '.' or ')' and a space ("3. Radishes", "12) Roger Waters"); 0 when
+ * there is none. */
+static unsigned
+item_number(const char *buf, size_t s, size_t e)
+{
+	unsigned v = 0;
+	size_t i = s;
+
+	while (i < e && i - s < 3 && buf[i] >= '0' && buf[i] <= '9')
+		v = v * 10 + (unsigned)(buf[i++] - '0');
+	if (i == s || i + 1 >= e || (buf[i] != '.' && buf[i] != ')') || buf[i + 1] != ' ')
+		return 0;
+	return v;
+}
+
+/* True when every line of buf[s..e) holds two or more cells: text, a run
+ * of two or more spaces, text (a table row as a text browser lays it
+ * out); a single line needs three cells. */
+static int
+table_lines(const char *buf, size_t s, size_t e)
+{
+	size_t i, lines = 0, gaps = 0, mingaps = SIZE_MAX, run = 0;
+	int text = 0;
+	char last = 0;
+
+	for (i = s; i <= e; i++) {
+		if (i == e || buf[i] == '\n') {
+			if (text) {
+				lines++;
+				if (gaps < mingaps)
+					mingaps = gaps;
+				if (gaps == 0)
+					return 0;
+			}
+			gaps = run = 0;
+			text = 0;
+		} else if (buf[i] == ' ') {
+			run++;
+		} else {
+			/* (two spaces after a full stop are typing, not a cell) */
+			if (text && run >= 2 && last != '.' && last != '!' && last != '?')
+				gaps++;
+			run = 0;
+			text = 1;
+			last = buf[i];
+		}
+	}
+	return lines >= 2 || (lines == 1 && mingaps >= 2);
+}
+
 /*
  * Computes the features of unit b into u: counts, stoplist hits per
  * language (the page's language is chosen afterwards), hash, furniture.
@@ -659,7 +713,11 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 		u->bracket = c == '[';
 		u->bullet = c == '*' || c == '-' || c == '+' || (c == 0xE2 && s + 2 < b->end &&
 		    (unsigned char)buf[s + 1] == 0x80 && (unsigned char)buf[s + 2] == 0xA2);
+		u->listno = item_number(buf, s, b->end);
+		if (u->listno > 0 && u->digitw > 0)
+			u->digitw--;	/* the marker is not a figure of the text */
 	}
+	u->table = u->chars < 2000 && table_lines(buf, s, b->end);
 	if (u->words >= 4 && s + 1 < b->end && (unsigned char)buf[s] >= 'A' &&
 	    (unsigned char)buf[s] <= 'Z' && ((buf[s + 1] >= 'A' && buf[s + 1] <= 'Z') ||
 	    buf[s + 1] == '.')) {

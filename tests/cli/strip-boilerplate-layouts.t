@@ -54,4 +54,20 @@ run strip-boilerplate "$L/lang-de-faehre.txt"
 grep -q 'Mehr zum Thema\|Newsletter\|Radweg' "$OUT"; ok $((! $?)) "de: teaser, newsletter and related list gone"
 grep -q '^Von Jonas Becker$' "$OUT"; ok $? "de: the byline stays"
 is "$(grep -c 'Neue Fähre verbindet' "$OUT")" 1 "de: the title once"
+# article content that is not prose: list items, a numbered list, a table
+# and subheads inside the article are kept
+run strip-boilerplate "$L/lists-garden.txt"
+is "$(grep -c '^  • a \|^  • string' "$OUT")" 4 "lists: the bullet items after a lead-in ending in ':'"
+is "$(grep -c '^ [1-5]\. ' "$OUT")" 5 "lists: the numbered items, counting up"
+grep -q '^Runner beans   April         late May      August$' "$OUT"; ok $? "lists: a table row, byte for byte"
+grep -q '^Sowing dates for a cool spring$' "$OUT"; ok $? "lists: the subhead over the table"
+grep -q '^By the end of the summer' "$OUT"; ok $? "lists: a sentence starting with 'By' is no byline"
+grep -q 'Related: Ten herbs\|Sign up' "$OUT"; ok $((! $?)) "lists: the related link and the newsletter box dropped"
+
+# the article's run goes on past a "Related:" box and an ad line in its middle
+run strip-boilerplate "$L/widgets-bridge.txt"
+grep -q '^The new footbridge over the river Wen' "$OUT"; ok $? "widgets: the paragraphs before the box are kept"
+grep -q '^The mayor, who cut the ribbon' "$OUT"; ok $? "widgets: and the last paragraph after it"
+is "$(grep -c 'Footbridge over the Wen opens' "$OUT")" 1 "widgets: the title, not a link of the box"
+grep -q 'Road bridge repairs\|Council sets budget\|Advertisement\|Most read' "$OUT"; ok $((! $?)) "widgets: the box, the ad line and the list at the end dropped"
 done_testing
