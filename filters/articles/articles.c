@@ -39,6 +39,7 @@ NP_LEXICON_DATA(articles_fields);
 NP_LEXICON_DATA(articles_trailers);
 NP_LEXICON_DATA(articles_counts);
 NP_LEXICON_DATA(articles_digest);
+NP_LEXICON_DATA(articles_footers);
 
 /* A dateline lead: an upper-case place, an optional ", Region, date", an
  * optional "(Agency)", then a dash after a blank or the agency, and a
@@ -58,7 +59,7 @@ static const struct np_art_format single = {
 /* The formats in order of precedence; auto detection asks them in this
  * order; format_of maps an id to its entry. */
 static const struct np_art_format *const formats[] = {
-	&np_art_lexisnexis, &np_art_factiva, &np_art_mail, &np_art_feed,
+	&np_art_lexisnexis, &np_art_factiva, &np_art_europresse, &np_art_mail, &np_art_feed,
 	&np_art_markdown, &np_art_alerts, &np_art_listing,
 	&np_art_separator, &np_art_heads, &np_art_digest, &single
 };
@@ -113,10 +114,13 @@ np_articles_new(const struct np_articles_opts *opts)
 	c->trailers = np_lexicon_new();
 	c->counts = np_lexicon_new();
 	c->digest = np_lexicon_new();
+	c->footers = np_lexicon_new();
 	c->lead = np_re_compile(DATELINE_LEAD, 0, err, sizeof(err));
 	if (c->dates == NULL || c->keys == NULL || c->teasers == NULL ||
 	    c->fields == NULL || c->trailers == NULL || c->counts == NULL ||
-	    c->digest == NULL ||
+	    c->digest == NULL || c->footers == NULL ||
+	    np_lexicon_load(c->footers, np_lex_articles_footers,
+	    np_lex_articles_footers_len) != NP_OK ||
 	    np_lexicon_load(c->digest, np_lex_articles_digest,
 	    np_lex_articles_digest_len) != NP_OK ||
 	    c->lead == NULL ||
@@ -153,6 +157,7 @@ np_articles_free(struct np_articles *c)
 	np_lexicon_free(c->trailers);
 	np_lexicon_free(c->counts);
 	np_lexicon_free(c->digest);
+	np_lexicon_free(c->footers);
 	np_re_free(c->lead);
 	np_arena_free(&c->arena);
 	free(c);

@@ -46,6 +46,7 @@ struct np_articles {
 	unsigned char trailer_first[256];	/* bytes a trailer can open with */
 	struct np_lexicon *counts;	/* words of "1 of 2 DOCUMENTS", "512 words" */
 	struct np_lexicon *digest;	/* words of a digest's header */
+	struct np_lexicon *footers;	/* certificate lines under an article */
 	struct np_re *lead;		/* "CITY (Agency) -" dateline */
 	struct np_arena arena;		/* metadata strings, per document */
 	uint32_t firsts[256];		/* formats to ask, by a line's first byte */
@@ -89,7 +90,7 @@ struct np_art_format {
 
 extern const struct np_art_format np_art_lexisnexis, np_art_factiva,
     np_art_listing, np_art_separator, np_art_heads, np_art_mail, np_art_feed,
-    np_art_markdown, np_art_alerts, np_art_digest;
+    np_art_markdown, np_art_alerts, np_art_digest, np_art_europresse;
 
 /* A trimmed non-blank line and the number of its block (meta.c). */
 struct np_art_hline {
@@ -160,6 +161,7 @@ int np_art_next_text_line(const char *b, size_t end, size_t *p, struct np_line *
 int np_art_is_ln_marker(struct np_articles *c, const char *b, size_t s, size_t e);
 int np_art_is_ln_end(struct np_articles *c, const char *b, size_t s, size_t e);
 int np_art_is_fa_trailer(const char *b, size_t s, size_t e);
+int np_art_is_ep_number(const char *b, size_t s, size_t e);
 
 /* ---- metadata helpers (meta.c) ---- */
 void np_art_set_str(struct np_articles *c, struct np_articles_str *out,

@@ -110,6 +110,10 @@ test_classifiers(struct np_articles *c)
 	ok(LINE(np_art_is_fa_trailer, "Document CSTLDG0020190314ef3e0000b"), "factiva trailer");
 	ok(!LINE(np_art_is_fa_trailer, "Document type: press release"), "factiva trailer: not prose");
 	ok(!LINE(np_art_is_fa_trailer, "Document ABC"), "factiva trailer: id too short");
+	ok(LINE(np_art_is_ep_number, "news\xc2\xb7" "20210309\xc2\xb7" "CV\xc2\xb7" "a0412_9931"), "europresse number");
+	ok(LINE(np_art_is_ep_number, "Num\xc3\xa9ro de document : news\xc2\xb7" "20060315\xc2\xb7" "LM\xc2\xb7" "0q1503"), "europresse number: after its label");
+	ok(!LINE(np_art_is_ep_number, "news\xc2\xb7" "2021\xc2\xb7" "CV\xc2\xb7x"), "europresse number: the date has 8 digits");
+	ok(!LINE(np_art_is_ep_number, "The news\xc2\xb7" "20210309\xc2\xb7" "CV was read out to the council today"), "europresse number: not inside prose");
 	is_int(CLINE(np_art_words_line, "512 words"), 512, "words line");
 	is_int(CLINE(np_art_words_line, "2,968 words"), 2968, "words line with a comma");
 	is_int(CLINE(np_art_words_line, "512 words later"), -1, "words line: prose");
