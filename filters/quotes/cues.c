@@ -230,7 +230,8 @@ np_q_namey(const struct np_quotes *q, size_t i)
 	if (np_q_is_title(q, i))
 		return 1;
 	return !np_q_is_stop(q, i) && !np_q_foreign_word(q, q->buf + t->s,
-	    t->e - t->s) && !np_q_cue_word(q, t);
+	    t->e - t->s) && !np_q_cue_word(q, t) &&
+	    np_q_noun_after(q, t->s) == NULL;
 }
 
 /* True when a name run of tokens [a, b) holds more than titles. */

@@ -193,9 +193,12 @@ stopish(const struct np_quotes *q, const struct np_tok *t)
 	    np_q_cue_word(q, t);
 }
 
-/* Appends a name built from the run tokens run[0..n). */
+/* Appends a name built from the run tokens run[0..n); noun is the
+ * gender ('m', 'f', '-') of a person noun that the run is ("der Arzt"),
+ * else 0. */
 static int
-add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject)
+add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject,
+    char noun)
 {
 	size_t i = 0, e;
 	char gender = 0;
@@ -248,6 +251,11 @@ add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject)
 		person = 1;
 		if (gender == 0 && le->valuelen > 0)
 			gender = le->value[0];
+	}
+	if (noun != 0) {
+		person = 1;
+		if (gender == 0 && noun != '-')
+			gender = noun;
 	}
 	if (gender == 0 && n - i == 1)
 		gender = det_gender(q, run, i);
@@ -494,7 +502,9 @@ np_quotes_collect_names(struct np_quotes *q, size_t upto)
 	struct np_tok run[MAXRUN], t;
 	size_t len = q->len, p = q->ns.p, pos, n, qi = q->ns.qi;
 	size_t line_s = q->ns.line_s, line_e = q->ns.line_e;
-	int r, skipline = q->ns.skipline, skip;
+	int r, skipline = q->ns.skipline, skip, subj;
+	char noun;
+	int org;
 
 	/* the quotations up to there, to tell names inside them */
 	if ((r = np_quotes_marks_until(q->buf, len, &q->ms, &q->cands,
@@ -573,9 +583,43 @@ np_quotes_collect_names(struct np_quotes *q, size_t upto)
 			continue;
 		if (skipline || not_a_name(q, run, n, &t))
 			continue;
+		subj = starts_sentence(q->buf, run[0].s);
+		noun = 0;
+		if (np_q_nouns_on(q)) {
+			/* a capitalised common noun: a name only when it
+			 * names a person ("der Pfarrer"), a title before a
+			 * name ("der Dichter Hebbel") */
+			const struct np_lexentry *d = NULL, *d2;
+			size_t i0 = 0;
+
+			while (i0 < n && (d2 = np_q_noun_det(q, q->buf +
+			    run[i0].s, run[i0].e - run[i0].s)) != NULL) {
+				d = d2;
+				i0++;
+			}
+			if (i0 == 0)
+				d = np_q_noun_after(q, run[0].s);
+			if (d != NULL && i0 < n) {
+				noun = np_q_person_noun(q, q->buf + run[i0].s,
+				    run[i0].e - run[i0].s, &org);
+				if (n - i0 == 1 && noun == 0)
+					continue;
+				if (n - i0 >= 2 && noun != 0) {
+					i0++;
+					noun = '-';
+				} else if (n - i0 >= 2)
+					noun = 0;
+				/* a subject: der, ein, die opening it */
+				subj = d->valuelen >= 5 && d->value[4] == 's';
+				if (i0 > 0) {
+					memmove(run, run + i0, (n - i0) *
+					    sizeof *run);
+					n -= i0;
+				}
+			}
+		}
 		before = q->nname;
-		if ((r = add_name(q, run, n, starts_sentence(q->buf,
-		    run[0].s))) != NP_OK)
+		if ((r = add_name(q, run, n, subj, noun)) != NP_OK)
 			break;
 		if (q->nname == before)
 			continue;

@@ -11,6 +11,7 @@
  *   cues.c     what a token is: cue, pronoun, title, determiner...
  *   speakers.c speaker phrases read forward and backward from a token
  *   window.c   the sentences after and before a quotation
+ *   nouns.c    common nouns of a language that capitalises them
  *   names.c    the document's name table
  *   coref.c    pronouns and short names resolved over the table
  *   keep.c     which quotations are kept (scare quotes, titles)
@@ -90,6 +91,7 @@ NP_LEXICON_DATA(quotes_orgs);
 NP_LEXICON_DATA(abbreviations);
 NP_LEXICON_DATA(quotes_function);
 NP_LEXICON_DATA(quotes_nonperson);
+NP_LEXICON_DATA(quotes_nouns_de);
 
 #define WINDOW 600		/* bytes read after a closing mark */
 #define BEFORE 500		/* bytes read before an opening mark */
@@ -130,6 +132,7 @@ np_quotes_new(const struct np_quotes_opts *opts)
 		L(&q->langstop[8], boilerplate_stop_uk),
 		L(&q->langstop[9], boilerplate_stop_ru),
 		L(&q->calendar, dates_words),
+		L(&q->nouns[1], quotes_nouns_de),
 #undef L
 		{ &q->pron, np_lex_quotes_pronouns, np_lex_quotes_pronouns_len },
 		{ &q->titles, np_lex_quotes_titles, np_lex_quotes_titles_len },
@@ -172,6 +175,8 @@ np_quotes_free(struct np_quotes *q)
 	for (i = 0; i < NP_Q_NLANG; i++)
 		np_qlex_free(&q->langstop[i]);
 	np_qlex_free(&q->calendar);
+	for (i = 0; i < NP_Q_NLANG; i++)
+		np_qlex_free(&q->nouns[i]);
 	free(q->cands.v);
 	free(q->recs);
 	free(q->tk);

@@ -79,6 +79,8 @@ struct np_quotes {
 	struct np_qlex nonperson;	/* not a person: "Soon", "Nevada" */
 	struct np_qlex langstop[NP_Q_NLANG];	/* function words per language */
 	struct np_qlex calendar;	/* month and weekday names (dates-words) */
+	struct np_qlex nouns[NP_Q_NLANG];	/* determiners and person nouns of
+					   a language that capitalises nouns */
 	int lang;		/* the document's language (lang.c), 0 English
 				   or unknown */
 	struct np_qlex abbr;	/* the shared abbreviations.tsv */
@@ -134,6 +136,23 @@ void np_q_detect_lang(struct np_quotes *q);
  * document's language (not English): capitalised, it starts no name. */
 int np_q_foreign_word(const struct np_quotes *q, const char *s, size_t n);
 
+/* ---- nouns.c: common nouns of a language that capitalises them ---- */
+
+/* True when the document's language capitalises its nouns (it has a
+ * noun lexicon). */
+int np_q_nouns_on(const struct np_quotes *q);
+/* The determiner entry of w[0, n) ("d GENDER ROLE"), or NULL. */
+const struct np_lexentry *np_q_noun_det(const struct np_quotes *q,
+    const char *w, size_t n);
+/* The gender ('m', 'f', '-') when w[0, n) is a noun naming a person or a
+ * speaking body (*org set for a body), else 0. */
+char np_q_person_noun(const struct np_quotes *q, const char *w, size_t n,
+    int *org);
+/* The determiner that makes the capitalised word at pos a common noun
+ * ("der", "ein berühmter", "zur"), or NULL. */
+const struct np_lexentry *np_q_noun_after(const struct np_quotes *q,
+    size_t pos);
+
 /* ---- cues.c: what a token of the window q->tk is ---- */
 
 /* Looks token i up in a lexicon (words only). */
@@ -186,6 +205,7 @@ void np_q_set_np(const struct np_quotes *q, struct np_attrib *a,
     const struct np_phrase *p);
 void np_q_set_cue(const struct np_quotes *q, struct np_attrib *a, size_t c,
     size_t n, int cls, size_t lim);
+int np_q_nominal_head(const struct np_quotes *q, const struct np_phrase *p);
 int np_q_descriptor(const struct np_quotes *q, size_t i, size_t t0);
 
 /* ---- window.c: the sentences after and before a quotation ---- */

@@ -21,6 +21,112 @@ phrase(struct np_phrase *p, size_t t0, size_t t1, enum np_speaker_kind kind,
 	p->gender = gender;
 }
 
+/* Fills *p with the noun phrase of tokens [i, j] opened by the
+ * determiner d: nominal, or for a body after a definite determiner its
+ * name without the determiner.  Returns 1. */
+static int
+noun_phrase(const struct np_quotes *q, const struct np_lexentry *d, size_t i,
+    size_t j, char g, int org, struct np_phrase *p)
+{
+	if (g == '-' && d->valuelen >= 3)
+		g = d->value[2];
+	if (org && i < j && np_q_noun_det(q, q->buf + q->tk[i].s,
+	    q->tk[i].e - q->tk[i].s) != NULL && !(np_q_is_det(q, i) &&
+	    np_q_find(q, &q->function, i)->valuelen >= 5)) {
+		phrase(p, i + 1, j + 1, NP_SPEAKER_NAME, 0);
+		return 1;
+	}
+	phrase(p, i, j + 1, NP_SPEAKER_NOMINAL, g == '-' ? 0 : g);
+	return 1;
+}
+
+/*
+ * A noun phrase of a language that capitalises its nouns, read forward
+ * from token i: a determiner, adjectives, the noun ("der abergläubische
+ * Müller", "ein berühmter Arzt"), or the noun alone when the determiner
+ * stands before i.  A person noun gives a nominal phrase, a body with a
+ * definite determiner its name ("das Justizministerium"); a name after
+ * the noun ("der Dichter Hebbel") or a run of capitalised words ("die
+ * Augsburger Allgemeine Zeitung") a name.  Returns 1 with *p filled, 0
+ * when the phrase names nobody, -1 when token i opens no such phrase.
+ */
+static int
+noun_forward(const struct np_quotes *q, size_t i, size_t lim,
+    struct np_phrase *p)
+{
+	const struct np_lexentry *d;
+	const struct np_tok *t = &q->tk[i];
+	size_t j = i;
+	char g;
+	int org;
+
+	if ((d = np_q_noun_det(q, q->buf + t->s, t->e - t->s)) != NULL) {
+		for (j = i + 1; j < lim && j - i <= 6; j++) {
+			if (np_q_punct_is(q, j, ','))
+				continue;
+			if (q->tk[j].kind != NP_TOK_WORD || q->tk[j].cap)
+				break;
+		}
+		if (j >= lim || q->tk[j].kind != NP_TOK_WORD || !q->tk[j].cap)
+			return 0;
+	} else if (!t->cap || (d = np_q_noun_after(q, t->s)) == NULL)
+		return -1;
+	g = np_q_person_noun(q, q->buf + q->tk[j].s, q->tk[j].e - q->tk[j].s,
+	    &org);
+	if (j + 1 < lim && np_q_namey(q, j + 1)) {
+		size_t k;
+
+		for (k = j + 1; k < lim && k - j < 8 && np_q_namey(q, k); k++)
+			;
+		phrase(p, g && !org ? j + 1 : j, k, NP_SPEAKER_NAME, 0);
+		return 1;
+	}
+	if (!g)
+		return 0;
+	return noun_phrase(q, d, i, j, g, org, p);
+}
+
+/*
+ * The same read backward from a capitalised noun at token j: back over
+ * adjectives to its determiner (not before lo); a noun that names nobody
+ * may still be the genitive after one that does ("Ein Sprecher der
+ * Bahn").  Returns as noun_forward.
+ */
+static int
+noun_backward(const struct np_quotes *q, size_t lo, size_t j,
+    struct np_phrase *p)
+{
+	const struct np_tok *t = &q->tk[j];
+	const struct np_lexentry *d;
+	size_t k;
+	char g;
+	int org;
+
+	if (!t->cap || np_q_is_title(q, j) ||
+	    (d = np_q_noun_after(q, t->s)) == NULL)
+		return -1;
+	for (k = j; k > lo && j - k <= 6; k--) {
+		const struct np_tok *u = &q->tk[k - 1];
+
+		if (u->kind == NP_TOK_WORD && np_q_noun_det(q, q->buf + u->s,
+		    u->e - u->s) != NULL) {
+			k--;
+			break;
+		}
+		if (u->kind != NP_TOK_WORD && !np_q_punct_is(q, k - 1, ','))
+			break;
+	}
+	if (k > lo && k < j && q->tk[k - 1].kind == NP_TOK_WORD &&
+	    q->tk[k - 1].cap && noun_backward(q, lo, k - 1, p) == 1 &&
+	    p->kind == NP_SPEAKER_NOMINAL) {
+		p->t1 = j + 1;
+		return 1;
+	}
+	if ((g = np_q_person_noun(q, q->buf + t->s, t->e - t->s, &org)) == 0)
+		return 0;
+	return noun_phrase(q, d, k, j, g, org, p);
+}
+
 /*
  * Reads a speaker phrase forward from token i (before lim): a pronoun, a
  * name run or a nominal phrase.  Returns 1 and fills *p.
@@ -30,7 +136,7 @@ np_forward(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *p)
 {
 	size_t j;
 	char g;
-	int head = 0;
+	int head = 0, r;
 
 	if (i >= lim || q->tk[i].kind != NP_TOK_WORD)
 		return 0;
@@ -39,6 +145,8 @@ np_forward(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *p)
 		phrase(p, i, i + 1, NP_SPEAKER_PRONOUN, g);
 		return 1;
 	}
+	if (np_q_nouns_on(q) && (r = noun_forward(q, i, lim, p)) >= 0)
+		return r;
 	if (np_q_namey(q, i)) {
 		for (j = i; j < lim && j - i < 12; j++) {
 			if (np_q_namey(q, j))
@@ -209,6 +317,12 @@ np_backward(const struct np_quotes *q, size_t lo, size_t j, struct np_phrase *p,
 		phrase(p, j, j + 1, NP_SPEAKER_PRONOUN, g);
 		return 1;
 	}
+	if (np_q_nouns_on(q)) {
+		int r = noun_backward(q, lo, j, p);
+
+		if (r >= 0)
+			return r;
+	}
 	if (np_q_namey(q, j)) {
 		for (k = j; k > lo; k--) {
 			if (np_q_namey(q, k - 1))
@@ -259,6 +373,20 @@ np_backward(const struct np_quotes *q, size_t lo, size_t j, struct np_phrase *p,
 		return 0;
 	phrase(p, k, j + 1, NP_SPEAKER_NOMINAL, 0);
 	return 1;
+}
+
+/* True when a nominal phrase's head is a known one: quotes-nominals.tsv
+ * (its last, first or second word) or a person noun of the language. */
+int
+np_q_nominal_head(const struct np_quotes *q, const struct np_phrase *p)
+{
+	const struct np_tok *h = &q->tk[p->t1 - 1];
+	int org;
+
+	return np_q_find(q, &q->nominals, p->t1 - 1) != NULL ||
+	    np_q_find(q, &q->nominals, p->t0) != NULL ||
+	    (p->t0 + 1 < p->t1 && np_q_find(q, &q->nominals, p->t0 + 1) != NULL) ||
+	    (h->cap && np_q_person_noun(q, q->buf + h->s, h->e - h->s, &org));
 }
 
 /* Fills the attribution from a phrase. */

@@ -281,11 +281,7 @@ np_q_before(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 
 		k = np_q_skip_adverbs_back(q, s0, c - 1);
 		if (k != SIZE_MAX && k >= s0 && np_backward(q, s0, k, &p, 0) &&
-		    (p.kind != NP_SPEAKER_NOMINAL ||
-		    np_q_find(q, &q->nominals, p.t1 - 1) != NULL ||
-		    np_q_find(q, &q->nominals, p.t0) != NULL ||
-		    (p.t0 + 1 < p.t1 &&
-		    np_q_find(q, &q->nominals, p.t0 + 1) != NULL)) &&
+		    (p.kind != NP_SPEAKER_NOMINAL || np_q_nominal_head(q, &p)) &&
 		    (!v2 || p.kind == NP_SPEAKER_PRONOUN) &&
 		    !(p.t0 > s0 && np_q_stop_class(q, p.t0 - 1) == 'o')) {
 			np_q_set_np(q, a, &p);
