@@ -140,7 +140,8 @@ earlier(struct np_quotes *q, size_t s0, struct np_attrib *a)
 			break;
 		k = np_q_skip_adverbs_back(q, b, c - 1);
 		if (k != SIZE_MAX && k >= b && np_backward(q, b, k, &p, 0) &&
-		    p.kind != NP_SPEAKER_NOMINAL) {
+		    (p.kind != NP_SPEAKER_NOMINAL || (np_q_nouns_on(q) &&
+		    np_q_nominal_head(q, &p)))) {
 			np_q_set_cue(q, a, c, n, cls, e);
 			np_q_set_np(q, a, &p);
 		}
@@ -197,8 +198,24 @@ np_q_before(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 			s0 = k;
 			break;
 		}
-	if (s0 >= end)
+	if (s0 >= end) {
+		/* a play's or a dialogue's turn: `Rudolph. "..."` */
+		if (end >= 2 && q->buf[q->tk[end - 1].s] == '.' &&
+		    q->tk[end - 1].e - q->tk[end - 1].s == 1 &&
+		    np_q_namey(q, end - 2) && (end == 2 ||
+		    q->tk[end - 3].kind == NP_TOK_MARK ||
+		    q->tk[end - 3].kind == NP_TOK_PARA) &&
+		    np_backward(q, 0, end - 2, &p, 0) &&
+		    p.kind == NP_SPEAKER_NAME && p.t0 == end - 2) {
+			a->have_cue = 1;
+			a->adjacent = 1;
+			a->cue_s = q->tk[end - 1].s;
+			a->cue_e = q->tk[end - 1].e;
+			np_q_set_np(q, a, &p);
+			return NP_OK;
+		}
 		return earlier(q, s0, a);
+	}
 	for (c = end; c > s0; c--) {
 		if (end - c > CUE_REACH)
 			return NP_OK;
