@@ -28,7 +28,7 @@
 
 /* Length of the run at s[0..n) of bytes that are plain in a JSON string:
  * printable ASCII other than '"' and '\\'. */
-static size_t
+static inline size_t
 plain_run(const char *s, size_t n)
 {
 	size_t i = 0;
@@ -123,6 +123,31 @@ utf8_len(const char *p, size_t n)
 	return 0;
 }
 
+/*
+ * Length of the run at s[0..n) that a JSON string holds as it is:
+ * printable ASCII other than '"' and '\\', and valid UTF-8 sequences
+ * (not the three-byte form of a surrogate).  The ASCII is skipped 16
+ * bytes at a time; non-ASCII sequences are checked in the same loop, one
+ * after another, so text in other scripts costs no call per character.
+ * The run stops at the first byte a caller must look at.
+ */
+static size_t
+text_run(const char *s, size_t n)
+{
+	size_t i = 0, adv;
+
+	for (;;) {
+		i += plain_run(s + i, n - i);
+		if (i >= n || (unsigned char)s[i] < 0x80)
+			return i;
+		do {
+			if ((adv = utf8_len(s + i, n - i)) == 0)
+				return i;
+			i += adv;
+		} while (i < n && (unsigned char)s[i] >= 0x80);
+	}
+}
+
 /* ---- the scanner ---- */
 
 struct scan {
@@ -165,13 +190,13 @@ static void
 scan_string(struct scan *sc)
 {
 	const char *s = sc->s;
-	size_t n = sc->n, i = sc->i + 1, adv;
+	size_t n = sc->n, i = sc->i + 1;
 
 	sc->escaped = 0;
 	for (;;) {
 		unsigned char c;
 
-		i += plain_run(s + i, n - i);
+		i += text_run(s + i, n - i);
 		if (i >= n) {
 			fail(sc, "unterminated string");
 			sc->i = n;
@@ -213,12 +238,10 @@ scan_string(struct scan *sc)
 			sc->i = i;
 			return;
 		}
-		if ((adv = utf8_len(s + i, n - i)) == 0) {
-			fail(sc, "invalid UTF-8 in a string");
-			sc->i = i;
-			return;
-		}
-		i += adv;
+		/* text_run stopped at a byte >= 0x80: not valid UTF-8 */
+		fail(sc, "invalid UTF-8 in a string");
+		sc->i = i;
+		return;
 	}
 }
 
@@ -604,23 +627,53 @@ put_cp(char *d, long cp)
 
 /* Decodes the inside of a valid JSON string; see json.h.  The decoded
  * text is never longer than the escaped one, so the room is made once
- * and filled without checks. */
+ * (with 16 bytes to spare for the stores of the scan) and filled without
+ * checks. */
 int
 np_json_decode(struct np_buf *b, const char *s, size_t n)
 {
 	size_t i = 0, run;
 	char *d;
 
-	if (np_buf_reserve(b, n) != NP_OK)
+	if (np_buf_reserve(b, n + 16) != NP_OK)
 		return NP_ENOMEM;
 	d = b->data + b->len;
 	while (i < n) {
-		const char *bs = memchr(s + i, '\\', n - i);
 		long cp, lo;
 		char c;
 
-		run = bs ? (size_t)(bs - (s + i)) : n - i;
-		memcpy(d, s + i, run);
+		/* copied as it is scanned: 16 bytes stored, kept up to the
+		 * next backslash */
+		run = 0;
+#ifdef __SSE2__
+		for (;; run += 16) {
+			__m128i v;
+			int bits;
+
+			if (i + run + 16 > n) {
+				const char *bs = memchr(s + i + run, '\\', n - i - run);
+				size_t k = bs ? (size_t)(bs - (s + i + run)) : n - i - run;
+
+				memcpy(d + run, s + i + run, k);
+				run += k;
+				break;
+			}
+			v = _mm_loadu_si128((const __m128i *)(const void *)(s + i + run));
+			bits = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+			_mm_storeu_si128((__m128i *)(void *)(d + run), v);
+			if (bits != 0) {
+				run += (size_t)__builtin_ctz((unsigned)bits);
+				break;
+			}
+		}
+#else
+		{
+			const char *bs = memchr(s + i, '\\', n - i);
+
+			run = bs ? (size_t)(bs - (s + i)) : n - i;
+			memcpy(d, s + i, run);
+		}
+#endif
 		d += run;
 		i += run;
 		if (i + 1 >= n)
@@ -672,76 +725,133 @@ ascii_escape(unsigned char c, char *u)
 	return 6;
 }
 
+/* Input bytes escaped per reservation of output room: each can become
+ * at most 6 bytes, so 4096 of them need 24 KB however long the text. */
+#define ESC_BLOCK 4096
+/* Room past the worst case: the loop stores 16 bytes at a time. */
+#define ESC_SLACK 16
+
+/* Copies the plain run at s[0..n) (as plain_run) to d and returns its
+ * length: 16 bytes are stored at a time and d moves on by the part that
+ * is plain, so d needs 16 bytes of room past the run. */
+static inline size_t
+copy_run(const char *s, size_t n, char *d)
+{
+	size_t i = 0;
+
+#ifdef __SSE2__
+	const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+	const __m128i sp = _mm_set1_epi8(0x20);
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		int bits = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q),
+		    _mm_cmpeq_epi8(v, bs)), _mm_cmplt_epi8(v, sp)));
+
+		_mm_storeu_si128((__m128i *)(void *)(d + i), v);
+		if (bits != 0)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+			break;
+		d[i] = (char)c;
+	}
+	return i;
+}
+
 /*
- * Escapes s[0..n) into out by runs: the plain run is found 16 bytes at a
- * time and appended in one piece.  Valid UTF-8 is copied; with
- * NP_JSON_SURROGATES the three-byte form of a surrogate is written as
- * its \uXXXX escape; any other invalid byte becomes U+FFFD.  A sequence
- * cut by the end of s is left unwritten when `partial`: the return value
- * is the number of bytes consumed.
+ * Escapes s[0..n) into out by runs: the input goes in blocks, for each
+ * the worst case of room is made once, and the text is copied as it is
+ * scanned: 16 bytes are stored and the output moves on by the length of
+ * their plain run, so a run costs no call and no second pass.  Valid
+ * UTF-8 is copied (checked where it is met, one sequence after another);
+ * with NP_JSON_SURROGATES the three-byte form of a surrogate is written
+ * as its \uXXXX escape; any other invalid byte becomes U+FFFD.  A
+ * sequence cut by the end of s is left unwritten when `partial`: the
+ * return value is the number of bytes consumed.
  */
 static size_t
 escape_runs(struct np_buf *out, const char *s, size_t n, int flags, int partial, int *rc)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, run, adv;
-	char u[8];
+	size_t i = 0, bend, adv;
+	char *d;
 
 	*rc = NP_OK;
 	while (i < n) {
-		unsigned char c;
+		bend = n - i > ESC_BLOCK ? i + ESC_BLOCK : n;
+		if (np_buf_reserve(out, 6 * (bend - i) + ESC_SLACK) != NP_OK) {
+			*rc = NP_ENOMEM;
+			return i;
+		}
+		d = out->data + out->len;
+		while (i < bend) {
+			unsigned char c;
 
-		run = plain_run(s + i, n - i);
-		while (i + run < n && (unsigned char)s[i + run] >= 0x80) {
-			/* valid UTF-8 joins the run */
-			if ((adv = utf8_len(s + i + run, n - i - run)) == 0)
+			adv = copy_run(s + i, bend - i, d);
+			i += adv;
+			d += adv;
+			if (i >= bend)
 				break;
-			run += adv;
-			run += plain_run(s + i + run, n - i - run);
-		}
-		if (run > 0 && np_buf_append(out, s + i, run) != NP_OK)
-			goto nomem;
-		i += run;
-		if (i >= n)
-			break;
-		c = (unsigned char)s[i];
-		if (c < 0x80) {
-			if (np_buf_append(out, u, ascii_escape(c, u)) != NP_OK)
-				goto nomem;
+			c = (unsigned char)s[i];
+			if (c < 0x80) {
+				d += ascii_escape(c, d);
+				i++;
+				continue;
+			}
+			if ((adv = utf8_len(s + i, bend - i)) != 0) {
+				/* valid UTF-8 is copied */
+				d[0] = (char)c;
+				if (adv > 1)
+					d[1] = s[i + 1];
+				if (adv > 2)
+					d[2] = s[i + 2];
+				if (adv > 3)
+					d[3] = s[i + 3];
+				d += adv;
+				i += adv;
+				continue;
+			}
+			/* a sequence the block cut: the next block reads it */
+			if (bend < n && bend - i < 4)
+				break;
+			/* an invalid byte, a surrogate, or a sequence cut by the end */
+			if (partial && n - i < 4) {
+				size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0, k;
+
+				for (k = 1; k < n - i && ((unsigned char)s[i + k] & 0xC0) == 0x80; k++)
+					;
+				if (need > n - i && k == n - i) {
+					out->len = (size_t)(d - out->data);
+					out->data[out->len] = '\0';
+					return i;
+				}
+			}
+			if ((flags & NP_JSON_SURROGATES) && c == 0xED && n - i >= 3 &&
+			    ((unsigned char)s[i + 1] & 0xE0) == 0xA0 &&
+			    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+				unsigned cp = 0xD000 | (((unsigned char)s[i + 1] & 0x3F) << 6) |
+				    ((unsigned char)s[i + 2] & 0x3F);
+
+				d[0] = '\\'; d[1] = 'u';
+				d[2] = hex[(cp >> 12) & 15]; d[3] = hex[(cp >> 8) & 15];
+				d[4] = hex[(cp >> 4) & 15]; d[5] = hex[cp & 15];
+				d += 6;
+				i += 3;
+				continue;
+			}
+			memcpy(d, "\xEF\xBF\xBD", 3);
+			d += 3;
 			i++;
-			continue;
 		}
-		/* an invalid byte, a surrogate, or a sequence cut by the end */
-		if (partial && n - i < 4) {
-			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0, k;
-
-			for (k = 1; k < n - i && ((unsigned char)s[i + k] & 0xC0) == 0x80; k++)
-				;
-			if (need > n - i && k == n - i)
-				return i;
-		}
-		if ((flags & NP_JSON_SURROGATES) && c == 0xED && n - i >= 3 &&
-		    ((unsigned char)s[i + 1] & 0xE0) == 0xA0 &&
-		    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
-			unsigned cp = 0xD000 | (((unsigned char)s[i + 1] & 0x3F) << 6) |
-			    ((unsigned char)s[i + 2] & 0x3F);
-
-			u[0] = '\\'; u[1] = 'u';
-			u[2] = hex[(cp >> 12) & 15]; u[3] = hex[(cp >> 8) & 15];
-			u[4] = hex[(cp >> 4) & 15]; u[5] = hex[cp & 15];
-			if (np_buf_append(out, u, 6) != NP_OK)
-				goto nomem;
-			i += 3;
-			continue;
-		}
-		if (np_buf_append(out, "\xEF\xBF\xBD", 3) != NP_OK)
-			goto nomem;
-		i++;
+		out->len = (size_t)(d - out->data);
+		out->data[out->len] = '\0';
 	}
 	return n;
-nomem:
-	*rc = NP_ENOMEM;
-	return i;
 }
 
 /* Appends s as a JSON string literal with its quotes; see json.h. */
@@ -823,10 +933,27 @@ np_cpmap_free(struct np_cpmap *m)
 	memset(m, 0, sizeof(*m));
 }
 
-/* Steps over one unit: a valid UTF-8 sequence (a surrogate's three-byte
- * form included: one code point in the JSON string) or one invalid byte
- * (one U+FFFD). */
-static size_t
+/* Length of the run of ASCII bytes at s[0..n), 16 at a time. */
+static inline size_t
+ascii_run16(const char *s, size_t n)
+{
+	size_t i = 0;
+
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16) {
+		int bits = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+
+		if (bits != 0)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
+	}
+#endif
+	return i + np_ascii_run(s + i, n - i);
+}
+
+/* Steps over one unit at s[0..n) whose lead byte is >= 0x80: a valid
+ * UTF-8 sequence (a surrogate's three-byte form included: one code point
+ * in the JSON string) or one invalid byte (one U+FFFD). */
+static inline size_t
 unit_len(const char *s, size_t n)
 {
 	size_t adv;
@@ -835,8 +962,8 @@ unit_len(const char *s, size_t n)
 	if (c == 0xED && n >= 3 && ((unsigned char)s[1] & 0xE0) == 0xA0 &&
 	    ((unsigned char)s[2] & 0xC0) == 0x80)
 		return 3;
-	(void)np_utf8_decode(s, n, &adv);
-	return adv;
+	adv = utf8_len(s, n);
+	return adv ? adv : 1;
 }
 
 /*
@@ -880,14 +1007,17 @@ np_cpmap_get(struct np_cpmap *m, size_t byte)
 			stop = byte;
 		if (stop <= m->byte)
 			stop = m->byte + 1;
-		run = np_ascii_run(m->s + m->byte, stop - m->byte);
-		m->byte += run;
-		m->cp += run;
-		if (m->byte >= stop)
-			continue;
-		adv = unit_len(m->s + m->byte, m->len - m->byte);
-		m->byte += adv;
-		m->cp++;
+		/* ASCII runs, then the units that follow one another */
+		while (m->byte < stop) {
+			run = ascii_run16(m->s + m->byte, stop - m->byte);
+			m->byte += run;
+			m->cp += run;
+			while (m->byte < stop && (unsigned char)m->s[m->byte] >= 0x80) {
+				adv = unit_len(m->s + m->byte, m->len - m->byte);
+				m->byte += adv;
+				m->cp++;
+			}
+		}
 	}
 	return m->cp;
 }

@@ -62,6 +62,13 @@ np_out_write(const void *p, size_t n)
 	if (n == 0)
 		return;
 	if (capture != NULL) {
+		/* the common case, a small piece into room already there */
+		if (!capture_esc && capture->cap - capture->len > n) {
+			memcpy(capture->data + capture->len, p, n);
+			capture->len += n;
+			capture->data[capture->len] = '\0';
+			return;
+		}
 		if ((capture_esc ? np_json_esc_write(&esc, capture, p, n) :
 		    np_buf_append(capture, p, n)) != NP_OK)
 			np_die("%s", np_strerror(NP_ENOMEM));
@@ -178,63 +185,79 @@ np_out_tsv_escaped(const char *s, size_t n)
 	write_mapped(s, n, to);
 }
 
-/* Writes a number (printf is slow on this hot path). */
-static void
-out_num(size_t v)
+/* Puts the decimal digits of v at d; returns their count. */
+static size_t
+put_num(char *d, size_t v)
 {
 	char b[24];
-	size_t i = sizeof b;
+	size_t i = sizeof b, k;
 
 	do {
 		b[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v > 0);
-	np_out_write(b + i, sizeof b - i);
+	k = sizeof b - i;
+	memcpy(d, b + i, k);
+	return k;
 }
 
-/* Writes one key: "PREFIXname": */
-static void
-out_key(const char *prefix, const char *name)
+/* Puts one member "PREFIXname":VALUE at d (VALUE: v, or null when
+ * absent); returns its length.  d must have room for the prefix and
+ * name plus 28 bytes. */
+static size_t
+put_member(char *d, const char *prefix, size_t pl, const char *name, size_t nl,
+    int absent, size_t v)
 {
-	np_out_putc('"');
-	np_out_str(prefix);
-	np_out_str(name);
-	np_out_str("\":");
+	size_t k = 0;
+
+	d[k++] = '"';
+	memcpy(d + k, prefix, pl);
+	k += pl;
+	memcpy(d + k, name, nl);
+	k += nl;
+	d[k++] = '"';
+	d[k++] = ':';
+	if (absent) {
+		memcpy(d + k, "null", 4);
+		return k + 4;
+	}
+	return k + put_num(d + k, v);
 }
 
+/* The four members of a span, built in one piece and written at once
+ * (a write per key and number was most of the cost of JSON output). */
 void
 np_out_json_span(struct np_cpmap *m, const char *prefix, size_t start, size_t end)
 {
 	int absent = start == (size_t)-1 || end == (size_t)-1;
+	size_t pl = strlen(prefix), k = 0;
+	char small[256], *d = small;
 
-	out_key(prefix, "start");
-	if (absent)
-		np_out_str("null");
-	else
-		out_num(np_cpmap_get(m, start));
-	np_out_putc(',');
-	out_key(prefix, "end");
-	if (absent)
-		np_out_str("null");
-	else
-		out_num(np_cpmap_get(m, end));
-	np_out_putc(',');
-	out_key(prefix, "byte_start");
-	if (absent)
-		np_out_str("null");
-	else
-		out_num(start);
-	np_out_putc(',');
-	out_key(prefix, "byte_end");
-	if (absent)
-		np_out_str("null");
-	else
-		out_num(end);
+	if (4 * (pl + 40) > sizeof(small)) {
+		np_buf_clear(&scratch);
+		if (np_buf_reserve(&scratch, 4 * (pl + 40)) != NP_OK)
+			np_die("%s", np_strerror(NP_ENOMEM));
+		d = scratch.data;
+	}
+	k += put_member(d + k, prefix, pl, "start", 5, absent, absent ? 0 : np_cpmap_get(m, start));
+	d[k++] = ',';
+	k += put_member(d + k, prefix, pl, "end", 3, absent, absent ? 0 : np_cpmap_get(m, end));
+	d[k++] = ',';
+	k += put_member(d + k, prefix, pl, "byte_start", 10, absent, start);
+	d[k++] = ',';
+	k += put_member(d + k, prefix, pl, "byte_end", 8, absent, end);
+	np_out_write(d, k);
 }
 
 void
 np_out_json_string(const char *s, size_t n)
 {
+	/* into the capture directly when it takes raw bytes: no copy */
+	if (capture != NULL && !capture_esc) {
+		if (np_json_escape(capture, s, n) != NP_OK)
+			np_die("%s", np_strerror(NP_ENOMEM));
+		return;
+	}
 	np_buf_clear(&scratch);
 	if (np_json_escape(&scratch, s, n) != NP_OK)
 		np_die("%s", np_strerror(NP_ENOMEM));

@@ -119,7 +119,7 @@ int np_json_key_is(const char *s, const struct np_json_member *m, const char *na
  * JSON output writes as one U+FFFD).  Zero-initialise; reset per
  * document; free at the end.
  */
-#define NP_CPMAP_STEP 4096
+#define NP_CPMAP_STEP 256
 struct np_cpmap {
 	const char *s;
 	size_t len;
