@@ -8,19 +8,26 @@
  * Mapping: container flags as they are (nav, aside, footer, header,
  * article or main, figure/caption, blockquote, pre; not form: 2008
  * ASP.NET pages wrap the whole page in one <form>, and passing it cost
- * .03 on l3s-dev), the block's
- * own element (list item, table cell, <p>, heading), the title block, the
- * link density, and the class/id/role kind of the nearest element that
- * names one (html_read.c); a block the JSON-LD articleBody holds counts
- * as inside the article.
+ * .03 on l3s-dev), the block's own element (list item, table cell, <p>,
+ * heading), the title block, the link density, and the furniture kind
+ * of the nearest element whose class, id or role names one
+ * (html_read.c) when that element is a box, not a wrapper of the
+ * article: it holds at most half of the page's prose.  A block the
+ * JSON-LD articleBody holds counts as inside the article.
  */
 #include <string.h>
 #include "bp.h"
 #include "newsprep/html.h"
 
-/* The hint of one block. */
+/* A class or id names a box, not a wrapper of the article, when its
+ * element holds at most this share of the page's prose: "sidebar" in
+ * "and-w-sidebar" on the page's content wrapper, or a 2008 "leftcol" that
+ * holds the story, says nothing about the blocks inside. */
+#define CLASS_BOX_SHARE 0.5
+
+/* The hint of one block; page_prose: the prose of the whole page. */
 static void
-hint_of(const struct np_html_block *b, struct np_bp_hint *h)
+hint_of(const struct np_html_block *b, size_t page_prose, struct np_bp_hint *h)
 {
 	uint32_t f = b->flags, o = 0;
 
@@ -40,11 +47,9 @@ hint_of(const struct np_html_block *b, struct np_bp_hint *h)
 	h->flags = o;
 	h->link_density = b->chars ? (float)b->link_chars / (float)b->chars : 0.0f;
 	h->heading = (signed char)b->heading;
-	/* The class/id kind is not passed on yet: measured as the
-	 * classifier uses it (any furniture kind drops all but good article
-	 * prose), it cost .03 shingle F1 on dev and .02 on l3s-dev, even
-	 * from the block's own element only; it stays in --explain's path. */
 	h->class_hint = 0;
+	if (b->class_hint < 0 && (double)b->class_prose <= CLASS_BOX_SHARE * (double)page_prose)
+		h->class_hint = (signed char)b->class_hint;
 }
 
 int
@@ -70,7 +75,7 @@ np_boilerplate_classify_html(struct np_boilerplate *bp, struct np_html_page *pg,
 		u->keep_end = u->end;
 		u->next = u->end + 1;	/* the reader ends each block with "\n\n" */
 		u->para = i;
-		hint_of(&pg->v[i], &pg->hints[i]);
+		hint_of(&pg->v[i], pg->prose_chars, &pg->hints[i]);
 		res->n++;
 	}
 	return np_bp_classify_units(bp, pg->text.data, pg->text.len, res, pg->hints);

@@ -15,10 +15,12 @@
  * (inside nav/aside/footer/article..., class/id/role kinds, whether it is
  * a link, whether its content is dropped).  Text goes into the current
  * block with white space collapsed; a block-level element opening or
- * closing, <br><br>, or a newline in <pre> ends the block.  A block's
- * evidence is taken from the stack when its first character arrives; the
- * statistics of the element holding it (its "box": text, link text,
- * elements, blocks) are filled in when that element closes.
+ * closing, <br><br>, or a newline in <pre> ends the block, except that
+ * the cells of a data table's row join into one block (see joins_row).
+ * A block's evidence is taken from the stack when its first character
+ * arrives; the statistics of the element holding it (its "box": text,
+ * link text, elements, blocks) and the prose in the element its class
+ * hint comes from are filled in when that element closes.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -41,7 +43,7 @@ enum tag {
 	T_OTHER, T_A, T_ARTICLE, T_ASIDE, T_BLOCKQUOTE, T_BODY, T_BR, T_CAPTION,
 	T_DD, T_DT, T_FIGCAPTION, T_FIGURE, T_FOOTER, T_FORM, T_H1, T_H2, T_H3, T_H4,
 	T_H5, T_H6, T_HEAD, T_HEADER, T_HTML, T_LI, T_LINK, T_MAIN, T_MENU, T_META,
-	T_NAV, T_P, T_PRE, T_SCRIPT, T_TD, T_TH, T_TIME, T_TITLE, T_FIELDSET
+	T_NAV, T_P, T_PRE, T_SCRIPT, T_TD, T_TH, T_TIME, T_TITLE, T_FIELDSET, T_TR
 };
 
 struct tagdef {
@@ -87,7 +89,7 @@ static const struct tagdef tags[] = {
 	{ "textarea", T_OTHER, K_DROP }, { "tfoot", T_OTHER, K_BLOCK },
 	{ "th", T_TH, K_BLOCK }, { "thead", T_OTHER, K_BLOCK },
 	{ "time", T_TIME, K_INLINE }, { "title", T_TITLE, K_DROP },
-	{ "tr", T_OTHER, K_BLOCK }, { "ul", T_OTHER, K_BLOCK },
+	{ "tr", T_TR, K_BLOCK }, { "ul", T_OTHER, K_BLOCK },
 	{ "video", T_OTHER, K_DROP },
 };
 
@@ -106,8 +108,9 @@ struct elem {
 	uint32_t flags;		/* NP_HTML_* container flags, inherited */
 	uint32_t hints;		/* NP_HTML_H_* on the path, inherited */
 	uint32_t own;		/* NP_HTML_H_* of this element */
-	size_t chars0, links0, tags0, blocks0;	/* counters when it opened */
+	size_t chars0, links0, tags0, blocks0, prose0;	/* counters when it opened */
 	size_t pending;		/* first block it is the box of, + 1 (0: none) */
+	size_t named;		/* first block whose class hint it gives, + 1 */
 	size_t label;		/* its label in labels */
 	unsigned char label_len;
 };
@@ -121,6 +124,10 @@ struct np_html {
 	struct np_html_cands cands;
 	size_t *pend_next;	/* per block: next block with the same box, + 1 */
 	size_t pend_cap;
+	size_t *named_next;	/* per block: next block with the same class element, + 1 */
+	size_t named_cap;
+	size_t cur_named;	/* stack index of the block's class element, + 1 */
+	size_t cur_named_id;	/* its tags0 (it may have closed since) */
 	/* the walk of the current page */
 	struct np_html_page *pg;
 	int err;
@@ -132,7 +139,17 @@ struct np_html {
 	size_t chars, links, ntags;	/* counters over the page */
 	struct np_html_block cur;
 	size_t cur_box;		/* stack index of the block's box */
+	size_t cur_row;		/* tags0 of the <tr> the block began in, + 1 (0: none) */
+	int cur_br;		/* a <br> inside the block */
 };
+
+/* A data table's row is one block: its cells join, a space between, while
+ * the row so far is short and has no <br> (layout tables, whose cells hold
+ * paragraphs, navigation or a whole article, keep a block per cell). */
+#define ROW_JOIN_MAX 160
+/* A block of prose, for the class hint's share: this long, under a
+ * quarter links. */
+#define PROSE_MIN 100	/* code points of a row that still takes a cell */
 
 /* Compares a tag name with a table entry (bsearch). */
 static int
@@ -184,6 +201,7 @@ np_html_free(struct np_html *h)
 	np_lexicon_free(h->lex);
 	free(h->st);
 	free(h->pend_next);
+	free(h->named_next);
 	np_buf_free(&h->labels);
 	np_html_text_free(&h->src);
 	for (i = 0; i < NP_HC_N; i++)
@@ -409,6 +427,7 @@ end_block(struct np_html *h)
 	}
 	if (np_grow(&pg->v, &pg->cap, pg->n, sizeof *pg->v, 256) != NP_OK ||
 	    np_grow(&h->pend_next, &h->pend_cap, pg->n, sizeof *h->pend_next, 256) != NP_OK ||
+	    np_grow(&h->named_next, &h->named_cap, pg->n, sizeof *h->named_next, 256) != NP_OK ||
 	    np_buf_append(&pg->text, "\n\n", 2) != NP_OK) {
 		h->err = NP_ENOMEM;
 		return;
@@ -421,6 +440,17 @@ end_block(struct np_html *h)
 	box = &h->st[h->cur_box < h->depth ? h->cur_box : h->depth - 1];
 	h->pend_next[pg->n] = box->pending;
 	box->pending = pg->n + 1;
+	/* and for its class element's size */
+	h->named_next[pg->n] = 0;
+	if (h->cur_named != 0 && h->cur_named <= h->depth &&
+	    h->st[h->cur_named - 1].tags0 == h->cur_named_id) {
+		struct elem *ne = &h->st[h->cur_named - 1];
+
+		h->named_next[pg->n] = ne->named;
+		ne->named = pg->n + 1;
+	}
+	if (h->cur.chars >= PROSE_MIN && h->cur.link_chars * 4 < h->cur.chars)
+		pg->prose_chars += h->cur.chars;
 	pg->v[pg->n++] = h->cur;
 }
 
@@ -459,6 +489,7 @@ start_block(struct np_html *h)
 		break;
 	}
 	/* the nearest element that names a kind */
+	h->cur_named = 0;
 	for (i = d; i-- > 1;) {
 		uint32_t k = h->st[i].own & ~(uint32_t)(NP_HTML_H_CAPTION | NP_HTML_H_BYLINE);
 		size_t up = d - 1 - i;
@@ -467,12 +498,17 @@ start_block(struct np_html *h)
 		if (k == 0)
 			continue;
 		b->class_hint = (k & ~(uint32_t)NP_HTML_H_ARTICLE) ? -strength : strength;
+		h->cur_named = i + 1;
+		h->cur_named_id = h->st[i].tags0;
 		break;
 	}
 	/* near: its element, the two around it, the inline ones inside */
 	for (i = bd >= 2 ? bd - 2 : 0; i < d; i++)
 		b->near |= h->st[i].own;
 	h->cur_box = bd > 0 ? bd - 1 : 0;
+	h->cur_row = (h->st[bd].tag == T_TD || h->st[bd].tag == T_TH) && bd > 0 &&
+	    h->st[bd - 1].tag == T_TR ? h->st[bd - 1].tags0 + 1 : 0;
+	h->cur_br = 0;
 	/* the tag path: the last PATH_ELEMS labels */
 	b->path = pg->paths.len;
 	first = d > PATH_ELEMS + 1 ? d - PATH_ELEMS : 1;	/* not the root entry */
@@ -619,6 +655,18 @@ style_hides(const char *s)
 	return strstr(s, "visibility:hidden") != NULL || strstr(s, "visibility: hidden") != NULL;
 }
 
+/* Whether a cell opening now joins the block being built: the block
+ * began in a cell of the same row (the stack top), is short and has no
+ * <br>. */
+static int
+joins_row(const struct np_html *h)
+{
+	const struct elem *top = &h->st[h->depth - 1];
+
+	return h->in_block && h->cur_row != 0 && top->tag == T_TR &&
+	    top->tags0 + 1 == h->cur_row && !h->cur_br && h->cur.chars < ROW_JOIN_MAX;
+}
+
 /* SAX: an element opens. */
 static void
 on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
@@ -636,13 +684,15 @@ on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	if (h->err)
 		return;
 	h->ntags++;
-	if (td->kind == K_BLOCK)
+	if ((td->tag == T_TD || td->tag == T_TH) && joins_row(h))
+		h->space = 1;
+	else if (td->kind == K_BLOCK)
 		end_block(h);
 	if (td->kind == K_BR) {
 		if (++h->brs >= 2)
 			end_block(h);
 		else if (h->in_block)
-			h->space = 1;
+			h->space = h->cur_br = 1;
 	}
 	for (i = 0; atts != NULL && atts[i] != NULL; i += 2) {
 		const char *a = (const char *)atts[i], *v = (const char *)atts[i + 1];
@@ -723,6 +773,7 @@ on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	e->links0 = h->links;
 	e->tags0 = h->ntags;
 	e->blocks0 = h->pg->n;
+	e->prose0 = h->pg->prose_chars;
 	push_label(h, e, name, id, cls);
 	if (td->tag == T_TITLE && h->cands.s[NP_HC_TITLE].len == 0 && !(up && up->drop))
 		h->capture = NP_HC_TITLE;
@@ -745,6 +796,8 @@ close_box(struct np_html *h, const struct elem *e)
 		b->box_blocks = h->pg->n - e->blocks0;
 		k = h->pend_next[k - 1];
 	}
+	for (k = e->named; k != 0; k = h->named_next[k - 1])
+		h->pg->v[k - 1].class_prose = h->pg->prose_chars - e->prose0;
 }
 
 /* SAX: an element closes. */
@@ -769,11 +822,13 @@ on_end(void *ctx, const xmlChar *xname)
 		;
 	if (d == 0 || h->st[d - 1].tag != td->tag)
 		return;
-	if (td->kind == K_BLOCK)
-		end_block(h);
 	while (h->depth >= d) {
 		e = &h->st[--h->depth];
-		if (e->kind == K_BLOCK)
+		if (e->kind == K_BLOCK && (e->tag == T_TD || e->tag == T_TH) && h->cur_row != 0 &&
+		    h->depth > 0 && h->st[h->depth - 1].tag == T_TR &&
+		    h->st[h->depth - 1].tags0 + 1 == h->cur_row)
+			h->space = h->in_block;	/* the row's next cell may join */
+		else if (e->kind == K_BLOCK)
 			end_block(h);
 		close_box(h, e);
 		h->labels.len = e->label;
@@ -811,6 +866,7 @@ np_html_read(struct np_html *h, const char *buf, size_t len, struct np_html_page
 	np_buf_clear(&pg->meta);
 	np_buf_clear(&pg->ld_body);
 	pg->n = 0;
+	pg->prose_chars = 0;
 	if (np_buf_reserve(&pg->text, 64) != NP_OK || np_buf_reserve(&pg->paths, 64) != NP_OK ||
 	    np_buf_reserve(&pg->meta, 64) != NP_OK)
 		return NP_ENOMEM;

@@ -80,6 +80,9 @@ struct np_html_block {
 				   (-3 the block's own element or its parent,
 				   -2 up to 4 levels up, -1 further), 1..3 the
 				   article body, 0 nothing */
+	size_t class_prose;	/* code points of prose blocks in that element
+				   (its share of the page's prose tells a
+				   wrapper of the article from a box) */
 	size_t chars;		/* code points */
 	size_t link_chars;	/* code points inside <a href> */
 	size_t path;		/* its tag path ("body>div#main>article>p"),
@@ -109,6 +112,7 @@ struct np_html_page {
 	struct np_html_meta m;
 	const char *charset;	/* the charset the page was read in */
 	struct np_buf ld_body;	/* JSON-LD articleBody, folded to its words */
+	size_t prose_chars;	/* code points of its prose blocks (long, few links) */
 	struct np_bp_hint *hints;	/* the classifier's per-unit hints */
 	size_t hints_cap;
 };

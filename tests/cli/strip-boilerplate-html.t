@@ -140,6 +140,17 @@ strip-boilerplate --jsonl --field html "$T/meta.jsonl" |
 grep -q 'east wall of Kelby harbour 2024-03-14,' "$T/dated.jsonl"
 ok $? "metadata: normalize-dates --ref-field date resolves \"yesterday\" against the page"
 
+# a data table's row is one line; a box whose class names furniture goes,
+# but the same word on the wrapper that holds the whole article does not
+# drop the article ("content-area with-sidebar")
+run strip-boilerplate "$FIX/html-en-table.html"
+is "$RC" 0 "table: exit 0"
+grep -q '^Kelby 6 5 31$' "$OUT"; ok $? "table: a row's cells on one line"
+grep -q '^Club Races Wins Points$' "$OUT"; ok $? "table: the header row on one line"
+grep -q 'unlimited access' "$OUT"; ok $((! $?)) "class: the promo box inside the story goes"
+grep -q '^The next regatta is planned' "$OUT"; ok $? "class: a wrapper's 'sidebar' keeps the story"
+grep -q '^The club.s captain said' "$OUT"; ok $? "class: the paragraph after the promo box is kept"
+
 # --explain shows each block's tag path
 run strip-boilerplate --explain "$FIX/html-en-news.html"
 grep -q '^good.*article.story>div.article-body>p' "$OUT"; ok $? "--explain: tag path of a kept block"
