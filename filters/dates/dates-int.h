@@ -18,8 +18,12 @@
 #include <string.h>
 #include "newsprep/dates.h"
 #include "newsprep/lexicon.h"
+#include <utf8proc.h>
 #include "newsprep/utf8.h"
 #include "dates-calendar.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Word classes of the lexicon (the letter in its value). */
 enum cls {
@@ -104,9 +108,13 @@ struct pending {
 #define TENSE_WEIGHT 2	/* a tense doubles the distance of the other side */
 #define NWCACHE 4096	/* slots of the word-lookup cache (a power of two) */
 
+/* Longest key of the word-lookup cache: raw words up to this many bytes
+ * are cached (a Cyrillic or Greek word of 8 letters already takes 16). */
+#define NP_DT_WKEY 48
+
 /* A cached lexicon answer for a word (lower-cased ASCII or raw bytes). */
 struct wcache {
-	char w[16];
+	char w[NP_DT_WKEY];
 	signed char cls;
 	unsigned char used;
 	unsigned char alone;
@@ -153,6 +161,7 @@ struct np_dates {
 	int no_ref_ok;		/* parse mode: no reference wanted */
 	struct np_tense_word tw[NTENSE];	/* tense markers (dates-tense.tsv) */
 	unsigned char suf_last[8192];	/* last two bytes of the marker endings */
+	unsigned suf_lens;	/* bit m: some marker ending has m bytes */
 	struct np_tense_word lw[NTENSE];	/* function words (dates-langs.tsv) */
 	struct np_tense_word rw[NTENSE];	/* non-ASCII lexicon words as written */
 	struct np_tense_word cw[NTENSE];	/* word classes (dates-classes.tsv) */
@@ -165,6 +174,7 @@ struct np_dates {
 	unsigned char ctab[256];	/* byte classes for the scan loop */
 	unsigned char gtab[256];	/* gidx() of every byte */
 	unsigned char letter_lo[0x800 / 8];	/* np_cp_is_letter() below U+0800 */
+	int32_t lower_lo[0x800];	/* utf8proc_tolower() below U+0800 */
 	struct wcache wc[NWCACHE];	/* lexicon answers for ASCII words */
 };
 
@@ -225,7 +235,22 @@ static inline size_t
 alpha_run(const unsigned char *u, size_t max)
 {
 	size_t n = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+#ifdef __SSE2__
+	/* b | 0x20 in 'a'..'z', moved to the bottom of the signed range so
+	 * one signed compare finds them (bytes >= 0x80 land elsewhere) */
+	const __m128i lo = _mm_set1_epi8(0x20), shift = _mm_set1_epi8((char)(0x80 - 'a'));
+	const __m128i top = _mm_set1_epi8((char)(0x80 + 26));
+
+	while (n + 16 <= max) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + n));
+		__m128i x = _mm_add_epi8(_mm_or_si128(v, lo), shift);
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, top)) ^ 0xffffu;
+
+		if (bits)
+			return n + (size_t)__builtin_ctz(bits);
+		n += 16;
+	}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
 	const uint64_t h = 0x8080808080808080ull;
 	uint64_t v, y, non;
 
@@ -268,12 +293,22 @@ dt_letter(const struct np_dates *d, int32_t cp)
 	return np_cp_is_letter(cp);
 }
 
+/* utf8proc_tolower(), from the context's table below U+0800 (Latin,
+ * Greek, Cyrillic, Arabic words are lower-cased without a call). */
+static inline int32_t
+dt_tolower(const struct np_dates *d, int32_t cp)
+{
+	if (cp >= 0 && cp < 0x800)
+		return d->lower_lo[cp];
+	return utf8proc_tolower(cp);
+}
+
 /* tokens.c: lexicon lookup and the token reader */
 int np_dt_lang_bit(const char *s, size_t n);
 unsigned np_dt_lang_mask(const char *s, size_t n);
 unsigned np_dt_doc_lang(struct np_dates *d);
 void np_dt_langs_init(struct np_dates *d);
-size_t np_dt_lower(const char *s, size_t n, char *w, size_t cap);
+size_t np_dt_lower(const struct np_dates *d, const char *s, size_t n, char *w, size_t cap);
 int np_dt_hi_start(const struct np_dates *d, const char *s, size_t n);
 void np_dt_wt_load(struct np_tense_word *tab, const char *p, size_t len,
     unsigned char *suf_last, int only_high);

@@ -216,6 +216,8 @@ np_dates_new(const struct np_dates_opts *opts)
 	for (i = 0x80; i < 0x800; i++)
 		if (np_cp_is_letter(i))
 			d->letter_lo[i >> 3] |= (unsigned char)(1u << (i & 7));
+	for (i = 0; i < 0x800; i++)
+		d->lower_lo[i] = utf8proc_tolower(i);
 	d->lx = np_lexicon_new();
 	d->gram = calloc(27 * 27 * 27, sizeof(uint16_t));
 	d->gram_all = calloc(27 * 27 * 27, sizeof(uint16_t));

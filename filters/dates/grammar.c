@@ -9,9 +9,10 @@
 #include "dates-int.h"
 
 /* Forward token i (0 = the anchor), read on demand; TK_END past a
- * blank line or the end. */
+ * blank line or the end.  F() answers a token already read in line; the
+ * grammar asks for the same few tokens again and again. */
 static const struct tok *
-F(struct scan *S, int i)
+F_read(struct scan *S, int i)
 {
 	static const struct tok end = { .k = TK_END };
 
@@ -33,9 +34,16 @@ F(struct scan *S, int i)
 	return &S->f[i];
 }
 
-/* Backward token i (1 = just before the anchor), read on demand. */
+static inline const struct tok *
+F(struct scan *S, int i)
+{
+	return i < S->nf ? &S->f[i] : F_read(S, i);
+}
+
+/* Backward token i (1 = just before the anchor), read on demand; B()
+ * answers a token already read in line. */
 static const struct tok *
-B(struct scan *S, int i)
+B_read(struct scan *S, int i)
 {
 	static const struct tok end = { .k = TK_END };
 	size_t from, st;
@@ -63,6 +71,12 @@ B(struct scan *S, int i)
 		S->nb++;
 	}
 	return &S->bk[i];
+}
+
+static inline const struct tok *
+B(struct scan *S, int i)
+{
+	return i >= 1 && i <= S->nb ? &S->bk[i] : B_read(S, i);
 }
 
 /* A day number 1..31 token (optionally ordinal). */
@@ -605,17 +619,16 @@ p_number(struct scan *S, struct res *r)
 	if (num_preceded(S, t0))
 		return 0;
 	t1 = F(S, 1);
-	t2 = t3 = t4 = &none;
-	if (t1->k == TK_PUNCT && adj(t0, t1)) {
+	t2 = &none;
+	/* t3 and t4 are read (in the tests below) only once t0, t1 and t2
+	 * look like a numeric date: most numbers end at "," or "." */
+	if (t1->k == TK_PUNCT && adj(t0, t1))
 		t2 = F(S, 2);
-		t3 = F(S, 3);
-		t4 = F(S, 4);
-	}
 	/* ISO and year-first: 2023-10-18, 2023/10/18, 2023.10.18 */
 	if (t0->nd == 4 && !t0->ord && !t0->dec && t1->k == TK_PUNCT &&
 	    (t1->c == '-' || t1->c == '/' || t1->c == '.') && adj(t0, t1) &&
-	    t2->k == TK_NUM && t2->nd <= 2 && adj(t1, t2) && is_p(t3, t1->c) &&
-	    adj(t2, t3) && t4->k == TK_NUM && t4->nd <= 2 && adj(t3, t4) &&
+	    t2->k == TK_NUM && t2->nd <= 2 && adj(t1, t2) && is_p(t3 = F(S, 3), t1->c) &&
+	    adj(t2, t3) && (t4 = F(S, 4))->k == TK_NUM && t4->nd <= 2 && adj(t3, t4) &&
 	    (!t4->glued || (S->b[t4->s + t4->nd] == 'T' && t4->s + t4->nd + 1 < S->len &&
 	    is_digit((unsigned char)S->b[t4->s + t4->nd + 1])))) {
 		t5 = F(S, 5);
@@ -665,8 +678,8 @@ p_number(struct scan *S, struct res *r)
 	/* all-numeric: d/m/y or m/d/y */
 	if (t0->nd <= 2 && !t0->ord && t1->k == TK_PUNCT &&
 	    (t1->c == '-' || t1->c == '/' || t1->c == '.') && adj(t0, t1) &&
-	    t2->k == TK_NUM && t2->nd <= 2 && adj(t1, t2) && is_p(t3, t1->c) &&
-	    adj(t2, t3) && t4->k == TK_NUM && (t4->nd == 2 || t4->nd == 4) &&
+	    t2->k == TK_NUM && t2->nd <= 2 && adj(t1, t2) && is_p(t3 = F(S, 3), t1->c) &&
+	    adj(t2, t3) && (t4 = F(S, 4))->k == TK_NUM && (t4->nd == 2 || t4->nd == 4) &&
 	    adj(t3, t4) && !t4->glued && !t4->ord) {
 		int a = (int)t0->num, bb = (int)t2->num, c = (int)t4->num;
 		int sep = t1->c, yy, mm, dd;
@@ -1705,12 +1718,17 @@ static int
 p_holiday(struct scan *S, struct res *r)
 {
 	struct np_dates *d = S->d;
-	const struct tok *w = F(S, 0), *t1 = F(S, 1), *b1 = B(S, 1);
+	const struct tok *w = F(S, 0), *t1, *b1;
 	int dd = 25, dir, y;
 	long z;
 
+	/* the cheap tests first: "election" in lower case is common */
 	if (!w->cap)
 		return 0;
+	t1 = F(S, 1);
+	if (w->val == 3 && !is_word(t1, "day"))
+		return 0;
+	b1 = B(S, 1);
 	r->s = w->s;
 	r->e = w->e;
 	if (w->val == 2 || w->val == 3) {

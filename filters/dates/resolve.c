@@ -52,7 +52,14 @@ copy_word(const char *b, size_t i, size_t j, char *w, size_t cap)
 void
 np_dt_tense_init(struct np_dates *d)
 {
+	size_t i, n;
+
 	np_dt_wt_load(d->tw, np_lex_dates_tense, np_lex_dates_tense_len, d->suf_last, 0);
+	/* the lengths the endings have, so tense_word tries only those */
+	d->suf_lens = 0;
+	for (i = 0; i < NTENSE; i++)
+		if (d->tw[i].w[0] == '-' && (n = strlen(d->tw[i].w) - 1) < 32)
+			d->suf_lens |= 1u << n;
 }
 
 /* Characters (not bytes) of the UTF-8 text s[0..n). */
@@ -94,6 +101,8 @@ tense_word(struct np_dates *d, const char *w, int n)
 			return 0;	/* no ending in the table ends so */
 	}
 	for (m = n - 1 < 10 ? n - 1 : 10; m >= 1; m--) {
+		if (!(d->suf_lens & (1u << m)))
+			continue;	/* no ending of that length */
 		if (((unsigned char)w[n - m] & 0xc0) == 0x80)
 			continue;	/* not a character start */
 		k[0] = '-';

@@ -146,9 +146,10 @@ np_dates_scan(struct np_dates *d, const char *buf, size_t len, struct np_date_hi
 				g += d->gtab[u[1]] * 27;
 			if (n > 2)
 				g += d->gtab[u[2]];
-			if ((i > 0 && d->ctab[u[-1]] == CT_DIGIT) ||
-			    (!(i + n < len && u[n] >= 0x80) &&
-			    !(d->gram[g] & (n >= 15 ? 1 << 15 : 1 << n)))) {
+			/* the prefilter's answer first: it drops most words */
+			if ((!(d->gram[g] & (n >= 15 ? 1 << 15 : 1 << n)) &&
+			    !(i + n < len && u[n] >= 0x80)) ||
+			    (i > 0 && d->ctab[u[-1]] == CT_DIGIT)) {
 				i += n;
 				continue;
 			}

@@ -189,20 +189,20 @@ hi_bit(int32_t cp1, int32_t cp2)
 
 /* The lower-cased first two letters of s[0..n) (0 for none). */
 static void
-first_two(const char *s, size_t n, int32_t *c1, int32_t *c2)
+first_two(const struct np_dates *d, const char *s, size_t n, int32_t *c1, int32_t *c2)
 {
 	size_t adv;
-	int32_t cp = np_utf8_decode(s, n, &adv);
+	int32_t cp = dt_decode(s, n, &adv);
 
 	*c1 = *c2 = 0;
 	if (cp == NP_UTF8_INVALID)
 		return;
-	*c1 = utf8proc_tolower(cp);
+	*c1 = dt_tolower(d, cp);
 	if (adv < n) {
 		size_t a2;
-		cp = np_utf8_decode(s + adv, n - adv, &a2);
-		if (cp != NP_UTF8_INVALID && np_cp_is_letter(cp))
-			*c2 = utf8proc_tolower(cp);
+		cp = dt_decode(s + adv, n - adv, &a2);
+		if (cp != NP_UTF8_INVALID && dt_letter(d, cp))
+			*c2 = dt_tolower(d, cp);
 	}
 }
 
@@ -215,7 +215,7 @@ hi_add(struct np_dates *d, const char *k, size_t n)
 
 	if (n == 0 || (unsigned char)k[0] < 0x80)
 		return;
-	first_two(k, n, &c1, &c2);
+	first_two(d, k, n, &c1, &c2);
 	b = hi_bit(c1, c2);
 	d->hi_bloom[b >> 3] |= (unsigned char)(1u << (b & 7));
 	b = hi_bit(c1, 0);	/* the word may stop after one letter in text */
@@ -256,7 +256,7 @@ np_dt_hi_start(const struct np_dates *d, const char *s, size_t n)
 	int32_t c1, c2;
 	unsigned b;
 
-	first_two(s, n, &c1, &c2);
+	first_two(d, s, n, &c1, &c2);
 	b = hi_bit(c1, c2);
 	return (d->hi_bloom[b >> 3] >> (b & 7)) & 1;
 }
@@ -275,7 +275,7 @@ np_dt_langs_init(struct np_dates *d)
  * by utf8proc.  Returns the length, 0 when it does not fit or s is not
  * valid UTF-8 or holds combining marks (NFD text is not compared). */
 size_t
-np_dt_lower(const char *s, size_t n, char *w, size_t cap)
+np_dt_lower(const struct np_dates *d, const char *s, size_t n, char *w, size_t cap)
 {
 	size_t i = 0, k = 0, adv;
 	int32_t cp;
@@ -291,10 +291,10 @@ np_dt_lower(const char *s, size_t n, char *w, size_t cap)
 		}
 		if (c == 0xcc || c == 0xcd)
 			return 0;
-		cp = np_utf8_decode(s + i, n - i, &adv);
+		cp = dt_decode(s + i, n - i, &adv);
 		if (cp == NP_UTF8_INVALID)
 			return 0;
-		k += np_utf8_encode(utf8proc_tolower(cp), w + k);
+		k += np_utf8_encode(dt_tolower(d, cp), w + k);
 		i += adv;
 	}
 	w[k] = 0;
@@ -311,7 +311,7 @@ static int
 same_accents(struct np_dates *d, const char *s, size_t n)
 {
 	char w[48];
-	size_t i, k = np_dt_lower(s, n, w, sizeof(w));
+	size_t i, k = np_dt_lower(d, s, n, w, sizeof(w));
 
 	if (k == 0)
 		return 1;
@@ -415,6 +415,18 @@ lang_ok(struct np_dates *d, const struct np_lexentry *e, int *cls, int *val,
 	return 0;
 }
 
+/* True when the first 16 bytes of a and b are equal (cache keys and
+ * token words are zero-filled past their end). */
+static inline int
+wkey16_eq(const char *a, const char *b)
+{
+	uint64_t x[2], y[2];
+
+	memcpy(x, a, 16);
+	memcpy(y, b, 16);
+	return x[0] == y[0] && x[1] == y[1];
+}
+
 /*
  * Looks a word up; fills t->cls/val when it is in the lexicon.  Plain
  * ASCII words go through a small direct-mapped cache first: the same
@@ -427,7 +439,7 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 	struct wcache *c = NULL;
 	int cls = 0, val = 0, found, guessed = 0, alone = 0;
 
-	char key[16];
+	char key[NP_DT_WKEY];
 
 	if (n == 0 || n > 40)
 		return 0;
@@ -443,9 +455,13 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 			key[0] = 0;	/* a NUL byte: no caching */
 	}
 	if (key[0]) {
-		c = &d->wc[(t->wlen > 0 && (size_t)t->wlen == n ? t->wh : word_hash(key)) &
-		    (NWCACHE - 1)];
-		if (c->used && c->w[n] == 0 && memcmp(c->w, key, n) == 0) {
+		int ascii = t->wlen > 0 && (size_t)t->wlen == n;
+
+		c = &d->wc[(ascii ? t->wh : word_hash(key)) & (NWCACHE - 1)];
+		/* an ASCII key is t->w, zero-filled to 16 bytes as the slots
+		 * are: two word compares */
+		if (c->used && (ascii ? wkey16_eq(c->w, t->w) :
+		    c->w[n] == 0 && memcmp(c->w, key, n) == 0)) {
 			t->cls = c->cls;
 			t->val = c->val;
 			t->alone = c->alone;
@@ -458,6 +474,7 @@ lookup(struct np_dates *d, const char *s, size_t n, struct tok *t)
 		found = 0;
 	alone = found && cls == C_MOD && e->valuelen > 0 && e->value[e->valuelen - 1] == '*';
 	if (c != NULL && !guessed) {
+		memset(c->w, 0, sizeof(c->w));
 		memcpy(c->w, key, n + 1);
 		c->cls = (signed char)(found ? cls : 0);
 		c->val = found ? val : 0;
@@ -522,7 +539,7 @@ word_classes(const struct np_dates *d, struct tok *t, const char *s, size_t n)
 {
 	const struct np_tense_word *ce;
 	char lw[48];
-	size_t ln = t->wlen > 0 ? (size_t)t->wlen : np_dt_lower(s, n, lw, sizeof(lw));
+	size_t ln = t->wlen > 0 ? (size_t)t->wlen : np_dt_lower(d, s, n, lw, sizeof(lw));
 
 	if (t->wlen > 0 && !((d->cw_bloom[(t->wh & 8191) >> 3] >> (t->wh & 7)) & 1)) {
 		t->wbits = 0;	/* the bloom says no class word has this hash */
@@ -574,7 +591,9 @@ np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 				t->num = t->num * 10 + (b[j] - '0');
 			t->nd++;
 		}
-		n = letters(d, b + j, len - j);
+		/* most numbers end at a blank or a punctuation mark */
+		n = j < len && (is_alpha((unsigned char)b[j]) || (unsigned char)b[j] >= 0x80) ?
+		    letters(d, b + j, len - j) : 0;
 		if (n > 0) {
 			char a0 = (char)lc((unsigned char)b[j]);
 			char a1 = n > 1 ? (char)lc((unsigned char)b[j + 1]) : 0;
@@ -604,17 +623,26 @@ np_dt_lex(struct np_dates *d, const char *b, size_t len, size_t pos,
 	 * letters() (and utf8proc) only past a non-ASCII byte */
 	t->lower = 1;
 	wh = 2166136261u;
-	for (j = i; j < len && is_alpha((unsigned char)b[j]); j++) {
-		unsigned char c = (unsigned char)b[j];
-		if (c <= 'Z')
-			t->lower = 0;
-		if (t->wlen < (int)sizeof(t->w) - 1) {
-			t->w[t->wlen++] = (char)(c | 0x20);
+	n = alpha_run((const unsigned char *)b + i, len - i);
+	{
+		/* the first 15 letters are kept (lower case) and hashed */
+		size_t k, m = n < sizeof(t->w) - 1 ? n : sizeof(t->w) - 1;
+		unsigned upper = 0;
+
+		for (k = 0; k < m; k++) {
+			unsigned char c = (unsigned char)b[i + k];
+			upper |= c <= 'Z';
+			t->w[k] = (char)(c | 0x20);
 			wh = (wh ^ (unsigned char)(c | 0x20)) * 16777619u;
 		}
+		for (; k < n; k++)
+			upper |= (unsigned char)b[i + k] <= 'Z';
+		t->wlen = (int)m;
+		if (upper)
+			t->lower = 0;
 	}
+	j = i + n;
 	t->wh = wh;
-	n = j - i;
 	if (j < len && (unsigned char)b[j] >= 0x80) {
 		n += letters(d, b + j, len - j);
 		for (; j < i + n; j++) {
