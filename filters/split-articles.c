@@ -12,8 +12,9 @@
 #include "newsprep/out.h"
 
 static const struct np_opt opts[] = {
-	{ 'F', "format", "FORMAT", "auto (default), lexisnexis, factiva, europresse, mail,\n"
-	    "feed, markdown, alerts, listing, separator, heads, digest or single" },
+	{ 'F', "format", "FORMAT", "auto (default), lexisnexis, factiva, europresse, proquest,\n"
+	    "mail, feed, markdown, alerts, listing, separator, heads, digest\n"
+	    "or single" },
 	{ 'o', "output", "PREFIX", "write records to PREFIX0001.txt, ...; print the names" },
 	{ 0, NULL, NULL, NULL }
 };

@@ -40,6 +40,7 @@ NP_LEXICON_DATA(articles_trailers);
 NP_LEXICON_DATA(articles_counts);
 NP_LEXICON_DATA(articles_digest);
 NP_LEXICON_DATA(articles_footers);
+NP_LEXICON_DATA(articles_proquest);
 
 /* A dateline lead: an upper-case place, an optional ", Region, date", an
  * optional "(Agency)", then a dash after a blank or the agency, and a
@@ -59,7 +60,7 @@ static const struct np_art_format single = {
 /* The formats in order of precedence; auto detection asks them in this
  * order; format_of maps an id to its entry. */
 static const struct np_art_format *const formats[] = {
-	&np_art_lexisnexis, &np_art_factiva, &np_art_europresse, &np_art_mail, &np_art_feed,
+	&np_art_lexisnexis, &np_art_factiva, &np_art_europresse, &np_art_proquest, &np_art_mail, &np_art_feed,
 	&np_art_markdown, &np_art_alerts, &np_art_listing,
 	&np_art_separator, &np_art_heads, &np_art_digest, &single
 };
@@ -115,10 +116,13 @@ np_articles_new(const struct np_articles_opts *opts)
 	c->counts = np_lexicon_new();
 	c->digest = np_lexicon_new();
 	c->footers = np_lexicon_new();
+	c->proquest = np_lexicon_new();
 	c->lead = np_re_compile(DATELINE_LEAD, 0, err, sizeof(err));
 	if (c->dates == NULL || c->keys == NULL || c->teasers == NULL ||
 	    c->fields == NULL || c->trailers == NULL || c->counts == NULL ||
-	    c->digest == NULL || c->footers == NULL ||
+	    c->digest == NULL || c->footers == NULL || c->proquest == NULL ||
+	    np_lexicon_load(c->proquest, np_lex_articles_proquest,
+	    np_lex_articles_proquest_len) != NP_OK ||
 	    np_lexicon_load(c->footers, np_lex_articles_footers,
 	    np_lex_articles_footers_len) != NP_OK ||
 	    np_lexicon_load(c->digest, np_lex_articles_digest,
@@ -158,6 +162,7 @@ np_articles_free(struct np_articles *c)
 	np_lexicon_free(c->counts);
 	np_lexicon_free(c->digest);
 	np_lexicon_free(c->footers);
+	np_lexicon_free(c->proquest);
 	np_re_free(c->lead);
 	np_arena_free(&c->arena);
 	free(c);

@@ -47,6 +47,7 @@ struct np_articles {
 	struct np_lexicon *counts;	/* words of "1 of 2 DOCUMENTS", "512 words" */
 	struct np_lexicon *digest;	/* words of a digest's header */
 	struct np_lexicon *footers;	/* certificate lines under an article */
+	struct np_lexicon *proquest;	/* ProQuest field names */
 	struct np_re *lead;		/* "CITY (Agency) -" dateline */
 	struct np_arena arena;		/* metadata strings, per document */
 	uint32_t firsts[256];		/* formats to ask, by a line's first byte */
@@ -90,7 +91,8 @@ struct np_art_format {
 
 extern const struct np_art_format np_art_lexisnexis, np_art_factiva,
     np_art_listing, np_art_separator, np_art_heads, np_art_mail, np_art_feed,
-    np_art_markdown, np_art_alerts, np_art_digest, np_art_europresse;
+    np_art_markdown, np_art_alerts, np_art_digest, np_art_europresse,
+    np_art_proquest;
 
 /* A trimmed non-blank line and the number of its block (meta.c). */
 struct np_art_hline {
@@ -138,12 +140,16 @@ int np_art_is_date_line(struct np_articles *c, const char *b, size_t s, size_t e
     char *value, size_t cap);
 int np_art_is_lead(struct np_articles *c, const char *b, size_t s, size_t e);
 int np_art_has_alnum(const char *b, size_t s, size_t e);
+int np_art_has_lower(const char *b, size_t s, size_t e);
 size_t np_art_after_blanks(const char *b, size_t len, size_t pos);
 size_t np_art_next_line_start(const char *b, size_t len, size_t pos);
 size_t np_art_trailer_cut(struct np_articles *c, const struct np_line *ln);
 int np_art_ends_sentence(const char *b, size_t s, size_t e);
 int np_art_is_prose(const char *b, size_t s, size_t e);
 size_t np_art_prose_bytes(const char *b, size_t s, size_t e, size_t enough);
+int np_art_find_line(struct np_articles *c, size_t from,
+    int (*is)(struct np_articles *, size_t, size_t), struct np_line *ln);
+int np_art_field_name(const char *b, size_t s, size_t e, size_t *ne, size_t *val);
 enum np_art_role np_art_field(struct np_articles *c, const char *b, size_t s,
     size_t e, size_t *val);
 int np_art_fields(struct np_articles *c, size_t p, struct np_art_fields *f);

@@ -60,6 +60,13 @@ np_art_is_ep_number(const char *b, size_t s, size_t e)
 	    (unsigned char)b[p + 1] == 0xB7;
 }
 
+/* True for a document-number line (a scan's test). */
+static int
+is_number(struct np_articles *c, size_t s, size_t e)
+{
+	return np_art_is_ep_number(c->buf, s, e);
+}
+
 /* The end of the word at p (letters, any non-ASCII byte, apostrophes). */
 static size_t
 word_end(const char *b, size_t p, size_t e)
@@ -119,22 +126,7 @@ ep_end(struct np_articles *c, size_t from)
 		return c->len;
 	cut = np_art_after_blanks(b, c->len, cut);
 	/* the page's footer after the last article joins it */
-	p = cut;
-	while (np_art_next_text_line(b, c->len, &p, &ln, &s, &e))
-		if (np_art_is_ep_number(b, s, e))
-			return cut;
-	return c->len;
-}
-
-/* True when the trimmed line has no lower-case ASCII letter (a rubric in
- * capitals: "RÉGION", "FESTIVAL"). */
-static int
-is_caps(const char *b, size_t s, size_t e)
-{
-	for (; s < e; s++)
-		if (b[s] >= 'a' && b[s] <= 'z')
-			return 0;
-	return 1;
+	return np_art_find_line(c, cut, is_number, &ln) ? cut : c->len;
 }
 
 /* Reads the length ("842 mots", "512 words") anywhere on a header line. */
@@ -282,9 +274,10 @@ meta_europresse(struct np_articles *c, struct np_article *a)
 	}
 	np_art_set_str(c, &a->source, h[0].s, h[0].e);
 	header_line(c, b, h[1].s, h[1].e, a, 1);
-	/* a rubric in capitals above the title */
+	/* a rubric in capitals ("RÉGION", "FESTIVAL") above the title */
 	t = 2;
-	if (t + 1 < n && is_caps(b, h[t].s, h[t].e) && !is_caps(b, h[t + 1].s, h[t + 1].e))
+	if (t + 1 < n && !np_art_has_lower(b, h[t].s, h[t].e) &&
+	    np_art_has_lower(b, h[t + 1].s, h[t + 1].e))
 		t++;
 	if (t >= n)
 		return;

@@ -5,15 +5,22 @@
  * the format.  Ends: after the next trailer and the blank lines after
  * it, when another article (a trailer or an "N words" line) follows.
  *
- * Metadata: the "N words" line anchors the header: before it the title
- * and the "By" line, after it the date, (a time,) the source; the body
- * opens after the copyright line and ends at the "Document ..." trailer.
- * An export with field codes (HD, BY, WC, PD, SN, SE, LP, TD) is read by
- * code.
+ * Metadata: the "N words" line anchors the header: before it a section
+ * line, the title and the "By" line, after it the date, (a time,) the
+ * source (then the source code, a page, the language); the body opens
+ * after the copyright line and ends at the "Document ..." trailer.  The
+ * RTF export converted to text opens each article with a form feed and
+ * closes with a "Search Summary" table, which joins the last article.
+ * An export with field codes (SE, HD, BY, WC, PD, SN, SC, LA, CY, LP, TD,
+ * then the indexing codes CO, IN, NS, RE, IPD, PUB and the trailer after
+ * AN) is read by code.
  */
 #include <stdint.h>
 #include <string.h>
 #include "articles_int.h"
+
+/* Longest section line above a headline. */
+#define SECTION_MAX 30
 
 /* True for a Factiva trailer: "Document " and an id of 16..40 letters and
  * np_art_digits ("Document WSJ0000020100111e61b0000m"), also after the "AN"
@@ -39,37 +46,37 @@ np_art_is_fa_trailer(const char *b, size_t s, size_t e)
 	return 1;
 }
 
-/* True when [from, len) holds another Factiva article: a trailer or a
- * word-count line. */
+/* True for a trailer line (a scan's test). */
 static int
-fa_more(struct np_articles *c, size_t from)
+is_trailer(struct np_articles *c, size_t s, size_t e)
 {
 	const char *b = c->buf;
-	struct np_line ln;
-	size_t p = from, s, e;
 
-	while (np_art_next_text_line(b, c->len, &p, &ln, &s, &e))
-		if ((((b[s] >= '0' && b[s] <= '9') || b[s] == 'W') &&
-		    np_art_words_line(c, b, s, e) >= 0) ||
-		    ((b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e)))
-			return 1;
-	return 0;
+	return (b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e);
 }
 
-/* Factiva: after the next "Document ..." trailer. */
+/* True for a trailer or a word-count line: another article. */
+static int
+is_article(struct np_articles *c, size_t s, size_t e)
+{
+	const char *b = c->buf;
+
+	return (((b[s] >= '0' && b[s] <= '9') || b[s] == 'W') &&
+	    np_art_words_line(c, b, s, e) >= 0) || is_trailer(c, s, e);
+}
+
+/* Factiva: after the next "Document ..." trailer, when another article
+ * follows. */
 static size_t
 fa_end(struct np_articles *c, size_t from)
 {
-	const char *b = c->buf;
 	struct np_line ln;
-	size_t p = from, s, e, cut;
+	size_t cut;
 
-	while (np_art_next_text_line(b, c->len, &p, &ln, &s, &e))
-		if ((b[s] == 'D' || b[s] == 'A') && np_art_is_fa_trailer(b, s, e)) {
-			cut = np_art_after_blanks(b, c->len, ln.next);
-			return fa_more(c, cut) ? cut : c->len;
-		}
-	return c->len;
+	if (!np_art_find_line(c, from, is_trailer, &ln))
+		return c->len;
+	cut = np_art_after_blanks(c->buf, c->len, ln.next);
+	return np_art_find_line(c, cut, is_article, &ln) ? cut : c->len;
 }
 
 /* The field code opening a trimmed line of a Factiva export with field
@@ -154,9 +161,14 @@ meta_factiva(struct np_articles *c, struct np_article *a)
 	size_t end = a->record.end, body;
 	struct np_line ln;
 	size_t p;
-	int n, i, w = -1, j;
+	int n, i, w = -1, j, ts, te, k;
 
 	n = np_art_read_lines(b, a->record.start, end, h, 20);
+	/* an RTF export converted to text puts a form feed before each
+	 * article */
+	for (i = 0; i < n; i++)
+		while (h[i].s < h[i].e && b[h[i].s] == '\f')
+			h[i].s++;
 	if (n > 0 && field_code(b, h[0].s, h[0].e) > 0) {
 		for (i = 0; i < n; i++)
 			if (np_art_word(b, h[i].s, h[i].e, "hd ") || np_art_word(b, h[i].s, h[i].e, "hd\t")) {
@@ -175,17 +187,29 @@ meta_factiva(struct np_articles *c, struct np_article *a)
 		return;
 	}
 	/* the header is the block of the words line: a page header above it
-	 * (a rendered page's menus) is not the title */
-	for (i = 0; i < w; i++) {
+	 * (a rendered page's menus) is not the title.  Its lines other than
+	 * the "By" line are the title, after a short section line ("Business",
+	 * "Opinion") when two or more come before the title's end. */
+	for (i = 0, ts = -1, te = -1, k = 0; i < w; i++) {
 		if (h[i].block != h[w].block)
 			continue;
 		if (np_art_word(b, h[i].s, h[i].e, "by ")) {
 			if (a->byline.s == NULL)
 				np_art_set_str(c, &a->byline, h[i].s + 3, h[i].e);
-		} else if (a->title.s == NULL) {
-			np_art_set_str(c, &a->title, h[i].s, h[i].e);
+			continue;
 		}
+		if (ts < 0)
+			ts = i;
+		te = i;
+		k++;
 	}
+	if (k >= 2 && h[ts].e - h[ts].s <= SECTION_MAX && !np_art_ends_sentence(b, h[ts].s, h[ts].e)) {
+		np_art_set_str(c, &a->section, h[ts].s, h[ts].e);
+		for (ts++; h[ts].block != h[w].block || np_art_word(b, h[ts].s, h[ts].e, "by "); ts++)
+			;
+	}
+	if (ts >= 0)
+		np_art_set_str(c, &a->title, h[ts].s, h[te].e);
 	j = w + 1;
 	if (j < n && np_art_parse_date(c, b, h[j].s, h[j].e, a))
 		j++;

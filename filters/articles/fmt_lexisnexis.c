@@ -278,8 +278,17 @@ ln_line(struct np_articles *c, struct np_art_scan *sc)
 	unsigned char f = (unsigned char)b[sc->s];
 	size_t val;
 
-	if ((f >= '0' && f <= '9') || f == 'D' || f == 'd')
-		return np_art_is_ln_marker(c, b, sc->s, sc->e);
+	if ((f >= '0' && f <= '9') || f == 'D' || f == 'd') {
+		if (!np_art_is_ln_marker(c, b, sc->s, sc->e))
+			return 0;
+		/* LexisNexis writes its markers in capitals; "Document 1 of
+		 * 3" (a rendered database page) waits for the pass to end, so
+		 * a format with a signature of its own (ProQuest) wins */
+		if (!np_art_has_lower(b, sc->s, sc->e))
+			return 1;
+		sc->flags[NP_ARTICLES_LEXISNEXIS] |= 4;
+		return 0;
+	}
 	if (f == 'E' || f == 'e' || f == 'F' || f == 'f') {
 		if (np_art_is_ln_end(c, b, sc->s, sc->e))
 			sc->flags[NP_ARTICLES_LEXISNEXIS] |= 1;
@@ -290,12 +299,14 @@ ln_line(struct np_articles *c, struct np_art_scan *sc)
 	return 0;
 }
 
-/* After the pass: an "End of Document" trailer and a key line. */
+/* After the pass: a marker in small letters, or an "End of Document"
+ * trailer and a key line. */
 static int
 ln_settle(struct np_articles *c, struct np_art_scan *sc)
 {
 	(void)c;
-	return sc->flags[NP_ARTICLES_LEXISNEXIS] == 3;
+	return (sc->flags[NP_ARTICLES_LEXISNEXIS] & 4) ||
+	    (sc->flags[NP_ARTICLES_LEXISNEXIS] & 3) == 3;
 }
 
 const struct np_art_format np_art_lexisnexis = {

@@ -306,6 +306,17 @@ np_art_has_alnum(const char *b, size_t s, size_t e)
 	return 0;
 }
 
+/* True when [s, e) holds a lower-case ASCII letter (a line in capitals
+ * holds none). */
+int
+np_art_has_lower(const char *b, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (b[s] >= 'a' && b[s] <= 'z')
+			return 1;
+	return 0;
+}
+
 /* Returns the offset after the line at pos and the blank lines after it. */
 size_t
 np_art_after_blanks(const char *b, size_t len, size_t pos)
@@ -397,12 +408,61 @@ np_art_next_text_line(const char *b, size_t end, size_t *p, struct np_line *ln,
 	return 0;
 }
 
+/* The first non-blank line at or after `from` that is(c, trimmed start,
+ * end) accepts: fills *ln and returns 1, or 0 at the document end.  The
+ * scan by which the trailer formats find their next trailer or check
+ * that another article follows. */
+int
+np_art_find_line(struct np_articles *c, size_t from,
+    int (*is)(struct np_articles *, size_t, size_t), struct np_line *ln)
+{
+	size_t p = from, s, e;
+
+	while (np_art_next_text_line(c->buf, c->len, &p, ln, &s, &e))
+		if (is(c, s, e))
+			return 1;
+	return 0;
+}
+
+/*
+ * When the trimmed line opens with a field name and a colon ("Subject:
+ * ...", French "De : ", "Pub Date:"), sets [s, *ne) to the name, *val to
+ * where the value starts and returns 1; else 0.  A name is 1..30 bytes
+ * of letters, digits, '-', '_', ':' inside ("dc:creator") and single
+ * spaces.
+ */
+int
+np_art_field_name(const char *b, size_t s, size_t e, size_t *ne, size_t *val)
+{
+	size_t p;
+
+	/* most lines have no ':' near their start: one memchr says so */
+	if (memchr(b + s, ':', e - s > 32 ? 32 : e - s) == NULL)
+		return 0;
+	for (p = s; p < e && p - s <= 30; p++) {
+		unsigned char ch = (unsigned char)b[p];
+
+		if (ch == ':' && (p + 1 == e || b[p + 1] == ' ' || b[p + 1] == '\t'))
+			break;
+		if (!(((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9') ||
+		    ch == '-' || ch == '_' || ch == ':' || ch >= 0x80 ||
+		    (ch == ' ' && p > s && b[p - 1] != ' ')))
+			return 0;
+	}
+	if (p == s || p >= e || b[p] != ':' || p - s > 30)
+		return 0;
+	*ne = p;
+	while (*ne > s && b[*ne - 1] == ' ')	/* French "De : " */
+		(*ne)--;
+	*val = p + 1;
+	np_art_spaces(b, val, e);
+	return *ne > s;
+}
+
 /*
  * When the trimmed line is a "Name: value" field whose name is in
- * articles-fields.tsv ("Subject: ...", "Published: ...", French "De : "),
- * returns its role and sets *val to where the value starts; else
- * NP_ART_NOFIELD.  A name is 1..30 bytes of letters, digits, '-', '_',
- * ':' inside ("dc:creator") and single spaces ("Pub Date").
+ * articles-fields.tsv, returns its role and sets *val to where the value
+ * starts; else NP_ART_NOFIELD.
  */
 enum np_art_role
 np_art_field(struct np_articles *c, const char *b, size_t s, size_t e, size_t *val)
@@ -415,30 +475,12 @@ np_art_field(struct np_articles *c, const char *b, size_t s, size_t e, size_t *v
 		{ "text", NP_ART_F_TEXT }
 	};
 	const struct np_lexentry *k;
-	size_t p, ne, i;
+	size_t ne, v, i;
 
-	/* most lines have no ':' near their start: one memchr says so */
-	if (memchr(b + s, ':', e - s > 32 ? 32 : e - s) == NULL)
+	if (!np_art_field_name(b, s, e, &ne, &v) ||
+	    (k = np_lexicon_find(c->fields, b + s, ne - s)) == NULL)
 		return NP_ART_NOFIELD;
-	for (p = s; p < e && p - s <= 30; p++) {
-		unsigned char ch = (unsigned char)b[p];
-
-		if (ch == ':' && (p + 1 == e || b[p + 1] == ' ' || b[p + 1] == '\t'))
-			break;
-		if (!(((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9') ||
-		    ch == '-' || ch == '_' || ch == ':' || ch >= 0x80 ||
-		    (ch == ' ' && p > s && b[p - 1] != ' ')))
-			return NP_ART_NOFIELD;
-	}
-	if (p == s || p >= e || b[p] != ':' || p - s > 30)
-		return NP_ART_NOFIELD;
-	ne = p;
-	while (ne > s && b[ne - 1] == ' ')	/* French "De : " */
-		ne--;
-	if ((k = np_lexicon_find(c->fields, b + s, ne - s)) == NULL)
-		return NP_ART_NOFIELD;
-	*val = p + 1;
-	np_art_spaces(b, val, e);
+	*val = v;
 	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
 		if (k->valuelen == strlen(roles[i].name) &&
 		    memcmp(k->value, roles[i].name, k->valuelen) == 0)
