@@ -447,6 +447,17 @@ scan(const char *buf, size_t len, struct np_markscan *ms,
 			if ((f == F_SQ || f == F_CSQ) &&
 			    !single_opens(buf, len, i, n))
 				f = F_NONE;
+			if (m == M_LDQ) {
+				/* “ after a word and before a space closes a
+				 * quotation whose „ is missing ("Aeußerung.“
+				 * Bekanntlich"): it opens nothing */
+				int32_t a = cp_before(buf, i), b = cp_at(buf,
+				    len, i + n);
+
+				if (a != 0 && !np_cp_is_space(a) && a != '(' &&
+				    a != '[' && (b == 0 || np_cp_is_space(b)))
+					f = F_NONE;
+			}
 			if (m == M_RDQ) {
 				/* ”…” as an opening mark */
 				int32_t a = cp_before(buf, i);

@@ -602,13 +602,34 @@ np_quotes_collect_names(struct np_quotes *q, size_t upto)
 			if (d != NULL && i0 < n) {
 				noun = np_q_person_noun(q, q->buf + run[i0].s,
 				    run[i0].e - run[i0].s, &org);
-				if (n - i0 == 1 && noun == 0)
+				/* bodies and texts speak but are no he or
+				 * she: not in the table */
+				if (n - i0 == 1 && (noun == 0 || org != 0))
 					continue;
+				if (noun == '-' && d->valuelen >= 3)
+					noun = d->value[2];
 				if (n - i0 >= 2 && noun != 0) {
 					i0++;
 					noun = '-';
-				} else if (n - i0 >= 2)
+				} else if (n - i0 >= 2) {
+					/* "ein Volk von Männern" names nobody;
+					 * "die Stätte Ulrich Zwingli" from the
+					 * given name; "die Augsburger Allgemeine
+					 * Zeitung" as a whole */
+					size_t k;
+
+					for (k = i0 + 1; k < n; k++)
+						if (tok_in(q, &q->given, &run[k]) ||
+						    tok_in(q, &q->titles, &run[k]))
+							break;
+					if (k < n)
+						i0 = k;
+					else if (np_q_person_noun(q, q->buf +
+					    run[n - 1].s, run[n - 1].e -
+					    run[n - 1].s, &org) == 0 || org == 2)
+						continue;
 					noun = 0;
+				}
 				/* a subject: der, ein, die opening it */
 				subj = d->valuelen >= 5 && d->value[4] == 's';
 				if (i0 > 0) {

@@ -4,7 +4,7 @@
  * contracted preposition stands before it, alone or with adjectives
  * ("der Arzt", "zur Rede", "ein berühmter Arzt", "über sein unwürdiges
  * Treiben").  Such a noun may speak only when it names a person or a
- * speaking body (quotes-nouns-LANG.tsv class p; a compound or a feminine
+ * speaking body or text (quotes-nouns-LANG.tsv class p; a compound or a feminine
  * in -in of one, a case form with -s, -es, -n, -en).  Reads the buffer
  * only, so that the speaker phrases (token windows) and the name table
  * (a pass over the document) share it.
@@ -43,11 +43,13 @@ np_q_noun_det(const struct np_quotes *q, const char *w, size_t n)
 	return noun_entry(q, w, n, 'd');
 }
 
-/* Gender of a person entry ('m', 'f', '-'); *org set for a body. */
+/* Gender of a person entry ('m', 'f', '-'); *org 1 for a body, 2 for a
+ * text. */
 static char
 entry_gender(const struct np_lexentry *e, int *org)
 {
-	*org = e->valuelen >= 5 && e->value[4] == 'o';
+	*org = e->valuelen < 5 ? 0 : e->value[4] == 'o' ? 1 :
+	    e->value[4] == 'w' ? 2 : 0;
 	return e->valuelen >= 3 ? e->value[2] : '-';
 }
 
@@ -158,4 +160,56 @@ np_q_noun_after(const struct np_quotes *q, size_t pos)
 		adj++;
 		e = s;
 	}
+}
+
+/* True when the words of buf[s, e) (one to three) all start with a
+ * capital: a name ("Globe", "Kreuzzeitung"). */
+static int
+capital_words(const char *buf, size_t s, size_t e)
+{
+	size_t words = 0, adv;
+
+	while (s < e) {
+		while (s < e && buf[s] == ' ')
+			s++;
+		if (s >= e)
+			break;
+		if (!np_cp_is_upper(np_utf8_decode(buf + s, e - s, &adv)))
+			return 0;
+		words++;
+		while (s < e && buf[s] != ' ')
+			s++;
+	}
+	return words >= 1 && words <= 3;
+}
+
+int
+np_q_work_title(const struct np_quotes *q, const struct np_qcand *c)
+{
+	const char *b = q->buf;
+	size_t e = c->open.start, s, k;
+
+	if (!np_q_nouns_on(q))
+		return 0;
+	while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == ':'))
+		e--;
+	s = word_start(b, e);
+	if (s == e)
+		return 0;
+	/* "der „Globe“", "Weiter sagt die „Kreuzzeitung“" */
+	if (noun_entry(q, b + s, e - s, 'd') != NULL &&
+	    capital_words(b, c->content.start, c->content.end))
+		return 1;
+	{
+		size_t adv;
+
+		if (!np_cp_is_upper(np_utf8_decode(b + s, e - s, &adv)))
+			return 0;
+	}
+	/* "die Operette", "eins seiner Hauptwerke" */
+	for (k = s; k + 4 <= e; k++)
+		if ((((unsigned char)b[k] & 0xC0) != 0x80) &&
+		    noun_entry(q, b + k, e - k, 't') != NULL)
+			return 1;
+	return 0;
 }

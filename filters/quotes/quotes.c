@@ -370,7 +370,7 @@ attribute(struct np_quotes *q, size_t k)
 	    ((!(a.have_cue && a.adjacent && a.have_np) && !b.headline) ||
 	    np_q_after_preposition(q->buf, c->open.start)))
 		return NP_OK;
-	if (np_q_nickname(q->buf, q->len, c))
+	if (np_q_nickname(q->buf, q->len, c) || np_q_work_title(q, c))
 		return NP_OK;
 	if (words < q->min_words && !((a.have_cue && a.adjacent) ||
 	    (b.have_cue && b.adjacent)) && !(words >= 2 &&

@@ -144,14 +144,18 @@ int np_q_nouns_on(const struct np_quotes *q);
 /* The determiner entry of w[0, n) ("d GENDER ROLE"), or NULL. */
 const struct np_lexentry *np_q_noun_det(const struct np_quotes *q,
     const char *w, size_t n);
-/* The gender ('m', 'f', '-') when w[0, n) is a noun naming a person or a
- * speaking body (*org set for a body), else 0. */
+/* The gender ('m', 'f', '-') when w[0, n) is a noun naming a person, a
+ * speaking body (*org 1) or a text that speaks (*org 2), else 0. */
 char np_q_person_noun(const struct np_quotes *q, const char *w, size_t n,
     int *org);
 /* The determiner that makes the capitalised word at pos a common noun
  * ("der", "ein berühmter", "zur"), or NULL. */
 const struct np_lexentry *np_q_noun_after(const struct np_quotes *q,
     size_t pos);
+/* True when quotation c is the title of the work or body named just
+ * before it ("die Operette „...“", a name after a determiner: "der
+ * „Globe“"). */
+int np_q_work_title(const struct np_quotes *q, const struct np_qcand *c);
 
 /* ---- cues.c: what a token of the window q->tk is ---- */
 

@@ -142,8 +142,12 @@ np_quotes_next_tok(const struct np_qlex *abbr, const char *buf, size_t end,
 		*pos = t->e;
 		return 1;
 	}
-	t->kind = (c == '.' || c == '!' || c == '?' || c == 0x2026) ?
-	    NP_TOK_END : NP_TOK_PUNCT;
+	/* a full stop before a comma, a bracket or a semicolon ends no
+	 * sentence ("McCaskill (D-Mo.) said", "McConnell, R-Ky., said") */
+	t->kind = (c == '.' || c == '!' || c == '?' || c == 0x2026) &&
+	    !(c == '.' && i + 1 < end && (buf[i + 1] == ',' ||
+	    buf[i + 1] == ')' || buf[i + 1] == ';')) ? NP_TOK_END :
+	    NP_TOK_PUNCT;
 	t->e = i + adv;
 	*pos = t->e;
 	return 1;

@@ -33,6 +33,21 @@ tokenize(struct np_quotes *q, size_t s, size_t e, int one)
 	return NP_OK;
 }
 
+/* True when tokens [i, j) are one to three words of quotes-stop.tsv
+ * ("so", "also", "dann"). */
+static int
+only_stops(const struct np_quotes *q, size_t i, size_t j)
+{
+	size_t k;
+
+	if (j <= i || j - i > 3)
+		return 0;
+	for (k = i; k < j; k++)
+		if (q->tk[k].kind != NP_TOK_WORD || !np_q_is_stop(q, k))
+			return 0;
+	return 1;
+}
+
 /*
  * Reads the sentence after a closing mark: `, CUE NP` or `, NP CUE`.
  */
@@ -89,6 +104,15 @@ np_q_after(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 			continue;
 		if (j == i)
 			break;
+		if (q->lang > 0 && only_stops(q, i, j) &&
+		    np_after_cue(q, j + n, lim, &p)) {
+			/* the subject after the verb: "..., so fuhr Frau
+			 * Wolter fort, ...", "... Also schloß der Christ." */
+			np_q_set_cue(q, a, j, n, cls, lim);
+			a->adjacent = 1;
+			np_q_set_np(q, a, &p);
+			break;
+		}
 		k = np_q_skip_adverbs_back(q, i, j - 1);
 		if (k == SIZE_MAX || k < i)
 			break;

@@ -1,0 +1,25 @@
+#!/bin/sh
+# quotes-kinds.t - extract-quotes on kinds of attribution and of false
+# quotations that need grammar: German titles after a noun naming a work
+# or after a determiner, the subject after the verb ("so fuhr Frau Vogt
+# fort"), German speech verbs of narrative, person nouns as speakers, a
+# stray closing mark, a dialogue turn "Name. „...“"; English speakers
+# followed by a party and state ("(D-Ore.)", ", R-Kan.,").
+. tests/cli/lib.sh
+
+run extract-quotes "$FIX/quotes-kinds-de.txt"
+is "$RC" 0 "de: exit 0"
+is "$(grep -c 'Fährmann' "$OUT")" 0 "de: a title after \"die Operette\" is no quotation"
+is "$(grep -c 'Kurier' "$OUT")" 0 "de: a name after a determiner is no quotation"
+is "$(grep 'alles versucht' "$OUT" | cut -f 4)" "Helene Vogt" "de: the subject after the verb"
+is "$(grep 'weiter kämpfen' "$OUT" | cut -f 4)" "Helene Vogt" "de: the split quotation keeps it"
+is "$(grep 'Morgen reden' "$OUT" | cut -f 4,5)" "der Vorsitzende	seufzte" \
+    "de: a verb of narrative and a person noun"
+is "$(grep -c 'Danach gingen' "$OUT")" 0 "de: a stray closing mark opens nothing"
+is "$(grep 'Kommst du' "$OUT" | cut -f 4)" "Martin" "de: a dialogue turn"
+
+run extract-quotes "$FIX/quotes-kinds-en.txt"
+is "$(sed -n 1p "$OUT" | cut -f 4)" "Rosa Kimball" "en: NAME (D-Ore.) said"
+is "$(sed -n 2p "$OUT" | cut -f 4)" "Dale Fenwick" "en: NAME, R-Kan., said"
+
+done_testing
