@@ -127,6 +127,11 @@ enum { BP_AT_LINE = 1, BP_AT_START, BP_AT_ANY, BP_AT_TAIL, BP_AT_NAME };
 #define SHORT_WORDS 40		/* units with at most this many words are
 				   searched for furniture anywhere */
 
+/* field separators of a record line ("June 9 – Tampa, FL @ Arena") */
+#define BP_MARK_COLON	1u
+#define BP_MARK_AT	2u
+#define BP_MARK_DASH	4u
+
 /* Per-unit features (parallel to the result's blocks). */
 struct bp_unit {
 	size_t chars, words, stops, datew, digitw, capw, loww, capsw;
@@ -137,8 +142,11 @@ struct bp_unit {
 	int first_upper;
 	int bullet;		/* starts with a list marker */
 	unsigned listno;	/* the number of a "3." or "3)" item marker, 0 none */
-	int table;		/* every line is cells split by wide gaps */
+	int table;		/* lines, when every line is cells split by wide
+				   gaps or records with the same separators */
+	unsigned marks;		/* BP_MARK_* field separators it holds */
 	int bracket;		/* starts with '[' (w3m's image and form marks) */
+	int image;		/* is one "[...]" mark (w3m's picture) */
 	int copyright;		/* holds the copyright sign */
 	uint64_t hash;		/* normalised text */
 	const struct bp_word *furn;	/* furniture phrase matched */

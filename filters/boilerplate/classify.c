@@ -85,6 +85,15 @@ apply_hint(const struct np_boilerplate *bp, const struct bp_unit *u, const struc
 	}
 }
 
+/* True when unit u is a picture's caption or credit ("Image 2 of 5",
+ * "(Image credit: ...)", a line ending in a photo credit). */
+static int
+photo_mark(const struct bp_unit *u)
+{
+	return u->caption || (u->furn != NULL && u->furn_where > 0 &&
+	    (strcmp(u->furn->kind, "caption") == 0 || strcmp(u->furn->kind, "credit") == 0));
+}
+
 /* The first pass: sets first class and reason of every unit. */
 void
 np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result *res,
@@ -142,6 +151,7 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 		} else if (u->caption) {
 			c = NP_BP_BAD;
 			r = "caption, ends with a credit";
+
 		} else if (bp_date_only(u)) {
 			c = NP_BP_BAD;
 			r = "date only";
@@ -255,6 +265,25 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 		b->stops = u->stops;
 		b->density = sd;
 	}
+	/* a gallery: text between a picture's marks ("Image 2 of 5", the
+	 * caption, maybe twice, "(Image credit: ...)") is its caption */
+	for (i = 1; i + 1 < res->n; i++) {
+		struct bp_unit *u = &bp->u[i];
+		size_t p = i - 1, q = i + 1;
+
+		if (u->words == 0 || photo_mark(u) || res->v[i].first == NP_BP_GOOD)
+			continue;
+		while (p > 0 && (bp->u[p].words == 0 || bp->u[p].hash == u->hash))
+			p--;
+		while (q + 1 < res->n && (bp->u[q].words == 0 || bp->u[q].hash == u->hash))
+			q++;
+		if (photo_mark(&bp->u[p]) && photo_mark(&bp->u[q]) && !u->bullet &&
+		    u->listno == 0 && !u->table) {
+			res->v[i].first = res->v[i].cls = NP_BP_BAD;
+			res->v[i].reason = "caption between picture marks";
+			u->transparent = 1;
+		}
+	}
 	/* a block of several lines none of which is a sentence or long:
 	 * a teaser box, a menu, a headline list */
 	for (i = 0; i < res->n;) {
@@ -366,11 +395,14 @@ np_bp_context_pass(const struct np_boilerplate *bp, struct np_bp_result *res)
 }
 
 /* What a unit can be inside an article besides prose: 'i' a list item,
- * 'r' a table row, 'h' a subhead or a list's lead-in ("Sowing dates",
- * "What you need:"), 0 none.  Furniture, repeats, captions, menus and
- * date-only lines are none. */
+ * 'r' a table row or a record (prev and next: the lines of its block
+ * before and after it, or NULL), 'h' a subhead or a list's lead-in
+ * ("Sowing dates", "What you need:"), 0 none.  Furniture, repeats,
+ * captions, menus and date-only lines are none. */
+enum { bp_record_max = 200 };
 static int
-content_kind(const struct np_bp_block *b, const struct bp_unit *u)
+content_kind(const struct np_bp_block *b, const struct bp_unit *u, const struct bp_unit *prev,
+    const struct bp_unit *next)
 {
 	if (u->words == 0 || u->furn != NULL || u->copyright || u->is_template ||
 	    u->dup > 1 || u->caption || u->seps >= 2 || bp_date_only(u) ||
@@ -380,10 +412,26 @@ content_kind(const struct np_bp_block *b, const struct bp_unit *u)
 		return 'i';
 	if (u->table)
 		return 'r';
+	/* a record: a line of a block whose lines share their separators */
+	if (u->marks != 0 && !u->ends_term && u->chars < bp_record_max &&
+	    ((prev != NULL && prev->marks == u->marks) || (next != NULL && next->marks == u->marks)))
+		return 'r';
 	if (u->words <= 12 && u->chars < 100 && !u->ends_period && !u->bracket &&
 	    (u->first_upper || u->ends_colon))
 		return 'h';
 	return 0;
+}
+
+/* content_kind of unit k, with the lines of its block around it. */
+static int
+kind_at(const struct np_boilerplate *bp, const struct np_bp_result *res, size_t k)
+{
+	const struct bp_unit *prev = k > 0 && res->v[k - 1].para == res->v[k].para ?
+	    &bp->u[k - 1] : NULL;
+	const struct bp_unit *next = k + 1 < res->n && res->v[k + 1].para == res->v[k].para ?
+	    &bp->u[k + 1] : NULL;
+
+	return content_kind(&res->v[k], &bp->u[k], prev, next);
 }
 
 /*
@@ -399,9 +447,9 @@ np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res)
 	size_t i = 0;
 
 	while (i < res->n) {
-		size_t j, k, items = 0, heads = 0;
+		size_t j, k, items = 0, heads = 0, rows = 0;
 		unsigned last_no = 0;
-		int intro, closed;
+		int intro, closed, head_first = 0;
 
 		if (res->v[i].cls != NP_BP_GOOD) {
 			i++;
@@ -416,7 +464,7 @@ np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res)
 				break;	/* a rule or a form field ends a section */
 			if (u->words == 0)
 				continue;
-			kind = content_kind(&res->v[k], u);
+			kind = kind_at(bp, res, k);
 			/* (far to the right of the text is another column) */
 			if (kind == 0 || u->indent > bp->u[i].indent + 8)
 				break;
@@ -427,14 +475,19 @@ np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res)
 			}
 			if (kind == 'h') {
 				/* two lead-ins in a row are a menu */
-				if (heads > 0 && k > i + 1 && content_kind(&res->v[k - 1],
-				    &bp->u[k - 1]) == 'h')
+				if (heads > 0 && k > i + 1 && kind_at(bp, res, k - 1) == 'h')
 					break;
+				if (items == 0 && heads == 0)
+					head_first = 1;
 				heads++;
 			} else {
 				items++;
+				rows += u->table > 1 ? (size_t)u->table : kind == 'r' || u->listno > 0;
 			}
 		}
+		/* a heading over three or more rows or numbered items
+		 * introduces them too ("Tour dates", then the dates) */
+		intro |= head_first && rows >= 3;
 		/* closed by prose of its own (not another list's item kept by
 		 * the context pass); lead-ins left at the stretch's end are
 		 * dropped unless prose follows */
@@ -445,10 +498,10 @@ np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res)
 
 			if (!closed)
 				while (end > i + 1 && (bp->u[end - 1].words == 0 ||
-				    content_kind(&res->v[end - 1], &bp->u[end - 1]) == 'h'))
+				    kind_at(bp, res, end - 1) == 'h'))
 					end--;
 			for (j = i + 1; j < end; j++) {
-				int kind = content_kind(&res->v[j], &bp->u[j]);
+				int kind = kind_at(bp, res, j);
 
 				if (kind == 0)
 					continue;
@@ -465,9 +518,12 @@ np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res)
 /* Kept units' score for the run search.  flat: the page has prose at
  * the left margin, where w3m puts an article's paragraphs (indented
  * prose is then in lists, tables and sidebars: teasers, comments).
- * inbox: the unit heads a box inside the article (see in_article_box). */
+ * inbox: the unit heads a box inside the article (see in_article_box).
+ * photo: it belongs to a picture or a gallery (see photo_text), which
+ * costs the run little: articles carry pictures in their middle. */
 static double
-unit_weight(const struct np_bp_block *b, const struct bp_unit *u, int flat, int inbox)
+unit_weight(const struct np_bp_block *b, const struct bp_unit *u, int flat, int inbox,
+    int photo)
 {
 	if (b->cls == NP_BP_GOOD) {
 		double w = (double)(b->chars < 3000 ? b->chars : 3000);
@@ -478,6 +534,8 @@ unit_weight(const struct np_bp_block *b, const struct bp_unit *u, int flat, int 
 	}
 	if (u->words == 0)
 		return -2;
+	if (photo)
+		return -10;	/* a picture's caption or credit, a gallery's text */
 	if (u->dated)
 		return -DATED_WEIGHT;	/* comment and teaser lists carry dates */
 	if (u->furn != NULL && u->furn_where == BP_AT_TAIL && !inbox)
@@ -525,6 +583,23 @@ in_article_box(const struct np_boilerplate *bp, const struct np_bp_result *res, 
 		lines++;
 	}
 	return lines == 2 && kept >= bp->o.length_high;
+}
+
+/* True when unit i is text of a picture: its caption mark, or a
+ * repeated text next to one (a gallery prints each caption twice). */
+static int
+photo_text(const struct np_boilerplate *bp, const struct np_bp_result *res, size_t i)
+{
+	const struct bp_unit *u = &bp->u[i];
+
+	if (res->v[i].cls == NP_BP_GOOD)
+		return 0;
+	if (photo_mark(u))
+		return 1;
+	return u->dup > 1 && ((i > 0 && (photo_mark(&bp->u[i - 1]) ||
+	    (bp->u[i - 1].hash == u->hash && i > 1 && photo_mark(&bp->u[i - 2])))) ||
+	    (i + 1 < res->n && (photo_mark(&bp->u[i + 1]) ||
+	    (bp->u[i + 1].hash == u->hash && i + 2 < res->n && photo_mark(&bp->u[i + 2])))));
 }
 
 /* How much a segment after a tail phrase of this kind is worth. */
@@ -582,7 +657,8 @@ np_bp_select_run(struct np_boilerplate *bp, struct np_bp_result *res, size_t *ra
 		{
 			const struct bp_unit *u = &bp->u[i];
 			double w = unit_weight(&res->v[i], u, flat, u->furn != NULL &&
-			    u->furn_where == BP_AT_TAIL && in_article_box(bp, res, i));
+			    u->furn_where == BP_AT_TAIL && in_article_box(bp, res, i),
+			    photo_text(bp, res, i));
 
 			if (res->v[i].cls == NP_BP_GOOD)
 				kept_before += (double)res->v[i].chars;
@@ -602,6 +678,10 @@ np_bp_select_run(struct np_boilerplate *bp, struct np_bp_result *res, size_t *ra
 		if ((i < *ra || i >= *rb) && res->v[i].cls == NP_BP_GOOD) {
 			res->v[i].cls = NP_BP_BAD;
 			res->v[i].reason = "outside the article";
+		} else if (res->v[i].cls == NP_BP_GOOD && bp->u[i].image) {
+			/* judged with the text around it, but not text */
+			res->v[i].cls = NP_BP_BAD;
+			res->v[i].reason = "picture mark";
 		}
 	}
 }

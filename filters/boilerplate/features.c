@@ -295,7 +295,7 @@ enum { BC_PLAIN, BC_SPACE, BC_CONT, BC_SPECIAL };
 static const unsigned char byte_class[256] = {
 	['\t'] = BC_SPACE, ['\n'] = BC_SPACE, ['\r'] = BC_SPACE, ['\f'] = BC_SPACE,
 	[' '] = BC_SPACE, [','] = BC_SPECIAL, ['.'] = BC_SPECIAL, ['!'] = BC_SPECIAL,
-	['?'] = BC_SPECIAL, ['|'] = BC_SPECIAL,
+	['?'] = BC_SPECIAL, ['|'] = BC_SPECIAL, [':'] = BC_SPECIAL, ['@'] = BC_SPECIAL,
 	[0x80] = BC_CONT, [0x81] = BC_CONT, [0x82] = BC_CONT, [0x83] = BC_CONT,
 	[0x84] = BC_CONT, [0x85] = BC_CONT, [0x86] = BC_CONT, [0x87] = BC_CONT,
 	[0x88] = BC_CONT, [0x89] = BC_CONT, [0x8A] = BC_CONT, [0x8B] = BC_CONT,
@@ -370,11 +370,18 @@ byte_special(struct bp_unit *u, const char *buf, size_t i, size_t start, size_t 
 		u->terms++;
 	else if (c == '|')
 		u->seps++;
+	else if (c == ':')
+		u->marks |= BP_MARK_COLON;
+	else if (c == '@')
+		u->marks |= BP_MARK_AT;
 	else if (c == 0xC2 && i + 1 < end && (unsigned char)buf[i + 1] == 0xA9)
 		u->copyright = 1;
 	else if (c == 0xE2 && i + 2 < end && (unsigned char)buf[i + 1] == 0x80 &&
 	    (unsigned char)buf[i + 2] == 0xA2 && i > start + 4)
 		u->seps++;	/* an inner bullet */
+	else if (c == 0xE2 && i + 2 < end && (unsigned char)buf[i + 1] == 0x80 &&
+	    ((unsigned char)buf[i + 2] == 0x93 || (unsigned char)buf[i + 2] == 0x94))
+		u->marks |= BP_MARK_DASH;	/* – — */
 	else if (c == 0xE3 && i + 2 < end && (unsigned char)buf[i + 1] == 0x80 &&
 	    ((unsigned char)buf[i + 2] == 0x82 || (unsigned char)buf[i + 2] == 0x81)) {
 		if ((unsigned char)buf[i + 2] == 0x82)
@@ -483,9 +490,9 @@ item_number(const char *buf, size_t s, size_t e)
 	return v;
 }
 
-/* True when every line of buf[s..e) holds two or more cells: text, a run
- * of two or more spaces, text (a table row as a text browser lays it
- * out); a single line needs three cells. */
+/* When every line of buf[s..e) holds two or more cells (text, a run of
+ * two or more spaces, text: a table row as a text browser lays it out;
+ * a single line needs three cells), returns the number of lines, else 0. */
 static int
 table_lines(const char *buf, size_t s, size_t e)
 {
@@ -515,7 +522,50 @@ table_lines(const char *buf, size_t s, size_t e)
 			last = buf[i];
 		}
 	}
-	return lines >= 2 || (lines == 1 && mingaps >= 2);
+	return lines >= 2 || (lines == 1 && mingaps >= 2) ? (int)lines : 0;
+}
+
+/* The BP_MARK_* separators in buf[s..e). */
+static unsigned
+line_marks(const char *buf, size_t s, size_t e)
+{
+	unsigned m = 0;
+	size_t i;
+
+	for (i = s; i < e; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c == ':')
+			m |= BP_MARK_COLON;
+		else if (c == '@')
+			m |= BP_MARK_AT;
+		else if (c == 0xE2 && i + 2 < e && (unsigned char)buf[i + 1] == 0x80 &&
+		    ((unsigned char)buf[i + 2] == 0x93 || (unsigned char)buf[i + 2] == 0x94))
+			m |= BP_MARK_DASH;
+	}
+	return m;
+}
+
+/* When buf[s..e) is two or more lines of records (each holds the same
+ * field separators and none ends a sentence: "June 9 – Cork, Opera
+ * House"), returns the number of lines, else 0. */
+static int
+record_lines(const char *buf, size_t s, size_t e, unsigned marks)
+{
+	size_t ls = s, n = 0;
+
+	while (ls < e) {
+		const char *nl = memchr(buf + ls, '\n', e - ls);
+		size_t le = nl ? (size_t)(nl - buf) : e, t = bp_trim_end(buf, ls, le);
+
+		if (t > ls) {
+			if (line_marks(buf, ls, t) != marks || buf[t - 1] == '.')
+				return 0;
+			n++;
+		}
+		ls = le + 1;
+	}
+	return n >= 2 ? (int)n : 0;
 }
 
 /*
@@ -717,7 +767,18 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 		if (u->listno > 0 && u->digitw > 0)
 			u->digitw--;	/* the marker is not a figure of the text */
 	}
-	u->table = u->chars < 2000 && table_lines(buf, s, b->end);
+	if (u->chars < 2000 && (u->table = table_lines(buf, s, b->end)) == 0 && u->marks != 0 &&
+	    memchr(buf + s, '\n', b->end - s) != NULL)
+		u->table = record_lines(buf, s, b->end, u->marks);
+	/* w3m's mark of a picture: "[alt text]" alone on one line */
+	if (u->bracket) {
+		size_t te = bp_trim_end(buf, s, b->end);
+
+		u->image = te > s + 1 && te - s < 200 && buf[te - 1] == ']' &&
+		    memchr(buf + s + 1, '[', te - s - 1) == NULL &&
+		    memchr(buf + s + 1, '\n', te - s - 1) == NULL &&
+		    memchr(buf + s + 1, ']', te - s - 2) == NULL;
+	}
 	if (u->words >= 4 && s + 1 < b->end && (unsigned char)buf[s] >= 'A' &&
 	    (unsigned char)buf[s] <= 'Z' && ((buf[s + 1] >= 'A' && buf[s + 1] <= 'Z') ||
 	    buf[s + 1] == '.')) {

@@ -70,4 +70,14 @@ grep -q '^The new footbridge over the river Wen' "$OUT"; ok $? "widgets: the par
 grep -q '^The mayor, who cut the ribbon' "$OUT"; ok $? "widgets: and the last paragraph after it"
 is "$(grep -c 'Footbridge over the Wen opens' "$OUT")" 1 "widgets: the title, not a link of the box"
 grep -q 'Road bridge repairs\|Council sets budget\|Advertisement\|Most read' "$OUT"; ok $((! $?)) "widgets: the box, the ad line and the list at the end dropped"
+grep -q '^\[bridge-opening.jpg\]$' "$OUT"; ok $((! $?)) "widgets: a picture's mark is not text"
+
+# a gallery in the middle (captions printed twice, credits) does not end
+# the article; a tour's dates under their heading are records, kept
+run strip-boilerplate "$L/widgets-tour.txt"
+grep -q '^The folk band Harbour Lights' "$OUT"; ok $? "gallery: the paragraphs before it are kept"
+grep -q 'Image [0-9] of 3\|Image credit\|rehearsal\|album cover\|on stage' "$OUT"; ok $((! $?)) "gallery: its marks and captions dropped"
+is "$(grep -c '^June [0-9]* – ' "$OUT")" 5 "records: the five tour dates"
+grep -q '^Harbour Lights Tour Dates$' "$OUT"; ok $? "records: their heading"
+grep -q 'Trending\|Choir of miners\|Additional reporting' "$OUT"; ok $((! $?)) "records: the credit and the list after them dropped"
 done_testing
