@@ -273,9 +273,11 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 
 		if (u->words == 0 || photo_mark(u) || res->v[i].first == NP_BP_GOOD)
 			continue;
-		while (p > 0 && (bp->u[p].words == 0 || bp->u[p].hash == u->hash))
+		/* (a few steps: empty lines and the caption's copy) */
+		while (p > 0 && i - p < 4 && (bp->u[p].words == 0 || bp->u[p].hash == u->hash))
 			p--;
-		while (q + 1 < res->n && (bp->u[q].words == 0 || bp->u[q].hash == u->hash))
+		while (q + 1 < res->n && q - i < 4 && (bp->u[q].words == 0 ||
+		    bp->u[q].hash == u->hash))
 			q++;
 		if (photo_mark(&bp->u[p]) && photo_mark(&bp->u[q]) && !u->bullet &&
 		    u->listno == 0 && !u->table) {
@@ -550,6 +552,8 @@ unit_weight(const struct np_bp_block *b, const struct bp_unit *u, int flat, int 
  * least length_high characters).  Such a box costs the run what its
  * lines cost, not what an article's end does.
  */
+enum { BOX_UNITS = 24 };	/* units a box and the prose after it are looked for in */
+
 static int
 in_article_box(const struct np_boilerplate *bp, const struct np_bp_result *res, size_t i)
 {
@@ -558,6 +562,8 @@ in_article_box(const struct np_boilerplate *bp, const struct np_bp_result *res, 
 	for (j = i + 1; j < res->n; j++) {
 		const struct bp_unit *u = &bp->u[j];
 
+		if (j - i > BOX_UNITS)
+			return 0;
 		if (u->words == 0)
 			continue;
 		if (res->v[j].cls == NP_BP_GOOD)
@@ -570,9 +576,11 @@ in_article_box(const struct np_boilerplate *bp, const struct np_bp_result *res, 
 		return 0;
 	/* two paragraphs in a row (a box of teasers alternates a headline
 	 * and a summary) */
-	for (lines = 0; j < res->n && lines < 2; j++) {
+	for (lines = 0, i = j; j < res->n && lines < 2; j++) {
 		const struct bp_unit *u = &bp->u[j];
 
+		if (j - i > BOX_UNITS)
+			return 0;
 		if (u->words == 0 || u->transparent || (u->furn != NULL &&
 		    u->furn_where == BP_AT_LINE && strcmp(u->furn->kind, "ad") == 0))
 			continue;	/* (an "Advertisement" line between them) */
