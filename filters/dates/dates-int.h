@@ -162,6 +162,7 @@ struct np_dates {
 	struct np_tense_word tw[NTENSE];	/* tense markers (dates-tense.tsv) */
 	unsigned char suf_last[8192];	/* last two bytes of the marker endings */
 	unsigned suf_lens;	/* bit m: some marker ending has m bytes */
+	unsigned char tw_bloom[1024];	/* word_hash() bits of the tense markers */
 	struct np_tense_word lw[NTENSE];	/* function words (dates-langs.tsv) */
 	struct np_tense_word rw[NTENSE];	/* non-ASCII lexicon words as written */
 	struct np_tense_word cw[NTENSE];	/* word classes (dates-classes.tsv) */

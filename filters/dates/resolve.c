@@ -55,11 +55,18 @@ np_dt_tense_init(struct np_dates *d)
 	size_t i, n;
 
 	np_dt_wt_load(d->tw, np_lex_dates_tense, np_lex_dates_tense_len, d->suf_last, 0);
-	/* the lengths the endings have, so tense_word tries only those */
+	/* the bloom of the markers' hashes, and the lengths the endings
+	 * have: tense_word probes only what can be there */
 	d->suf_lens = 0;
-	for (i = 0; i < NTENSE; i++)
+	for (i = 0; i < NTENSE; i++) {
+		unsigned h = word_hash(d->tw[i].w) & 8191;
+
+		if (d->tw[i].w[0] == 0)
+			continue;
+		d->tw_bloom[h >> 3] |= (unsigned char)(1u << (h & 7));
 		if (d->tw[i].w[0] == '-' && (n = strlen(d->tw[i].w) - 1) < 32)
 			d->suf_lens |= 1u << n;
+	}
 }
 
 /* Characters (not bytes) of the UTF-8 text s[0..n). */
@@ -91,7 +98,17 @@ tense_word(struct np_dates *d, const char *w, int n)
 
 	if (g == 0)
 		g = (d->o.langs & NP_DATES_EN) ? NP_DATES_EN : d->o.langs;
-	if ((t = np_dt_wt_find(d->tw, w, (size_t)n)) != NULL && (t->langs & g))
+	{
+		/* most words are no marker: the bloom says so before a probe */
+		unsigned h = 2166136261u;
+		int q;
+
+		for (q = 0; q < n; q++)
+			h = (h ^ (unsigned char)w[q]) * 16777619u;
+		t = (d->tw_bloom[(h & 8191) >> 3] >> (h & 7)) & 1 ?
+		    np_dt_wt_find_h(d->tw, w, (size_t)n, h) : NULL;
+	}
+	if (t != NULL && (t->langs & g))
 		return t->v;
 	if (n < 3)
 		return 0;

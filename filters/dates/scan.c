@@ -151,6 +151,9 @@ np_dates_scan(struct np_dates *d, const char *buf, size_t len, struct np_date_hi
 			    !(i + n < len && u[n] >= 0x80)) ||
 			    (i > 0 && d->ctab[u[-1]] == CT_DIGIT)) {
 				i += n;
+				/* the blank after it as the loop would: one turn less */
+				if (i < len && buf[i] == ' ')
+					i++;
 				continue;
 			}
 			if (n < 16 && !(i + n < len && (u[n] >= 0x80 || u[n] == '-' ||

@@ -25,6 +25,19 @@ put_num(char *t, size_t n, int x, int w)
 		x = 0;
 	if (x > 99999)
 		x = 99999;
+	/* the common cases, a month or day and a year, without a loop */
+	if (w == 2 && x < 100 && n + 2 < 40) {
+		t[n] = (char)('0' + x / 10);
+		t[n + 1] = (char)('0' + x % 10);
+		return n + 2;
+	}
+	if (w == 4 && x < 10000 && n + 4 < 40) {
+		t[n] = (char)('0' + x / 1000);
+		t[n + 1] = (char)('0' + x / 100 % 10);
+		t[n + 2] = (char)('0' + x / 10 % 10);
+		t[n + 3] = (char)('0' + x % 10);
+		return n + 4;
+	}
 	do {
 		d[k++] = (char)('0' + x % 10);
 		x /= 10;
