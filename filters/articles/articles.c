@@ -213,6 +213,7 @@ np_articles_begin(struct np_articles *c, const char *buf, size_t len)
 	c->pend_valid = 0;
 	c->doc_meta = 0;
 	c->doc_source.s = NULL;
+	c->doc_date[0] = '\0';
 	np_arena_reset(&c->arena);
 	c->f = c->o.format != NP_ARTICLES_AUTO ? format_of(c->o.format) : detect(c);
 	c->fmt = c->f->id;

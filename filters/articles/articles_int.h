@@ -68,6 +68,7 @@ struct np_articles {
 	/* the document's own metadata, read once (feed title) */
 	int doc_meta;
 	struct np_articles_str doc_source;
+	char doc_date[32];		/* the alert's issue date (alerts) */
 };
 
 /* The detecting pass's view of the current line. */

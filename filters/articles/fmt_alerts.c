@@ -8,9 +8,14 @@
  * blank lines under it, when another unit follows; the alert's header
  * joins the first unit and its footer the last.  Metadata: the unit is
  * the block that ends with the trailer: its first line is the title, its
- * second the source, the rest (snippet, link) the text.
+ * second the source, the rest (snippet, link) the text.  A unit has no
+ * date of its own: each gets the alert's issue date, the first date on a
+ * line of the header ("Daily update - March 3, 2021", "Mise à jour
+ * quotidienne - 12 mars 2021"), read at the line's start or after a
+ * dash, a dot or a colon.
  */
 #include <stdint.h>
+#include <string.h>
 #include "articles_int.h"
 
 /* True for an alert unit's trailer line. */
@@ -60,6 +65,62 @@ alerts_settle(struct np_articles *c, struct np_art_scan *sc)
 	return sc->flags[NP_ARTICLES_ALERTS] >= 2;
 }
 
+/* Longest header line read for the issue date. */
+#define ISSUE_LINE_MAX 80
+
+/* Reads a date at the start of the trimmed line or after a separator
+ * (" - ", " – ", " ⋅ ", " | ", ": ") into *a. */
+static int
+line_date(struct np_articles *c, const char *b, size_t s, size_t e, struct np_article *a)
+{
+	size_t p;
+
+	if (np_art_parse_date(c, b, s, e, a))
+		return 1;
+	for (p = s; p + 1 < e; p++) {
+		unsigned char ch = (unsigned char)b[p];
+		size_t q = p + 1;
+
+		if (ch == 0xE2 && p + 3 < e)	/* a dash or a dot operator */
+			q = p + 3;
+		else if (ch != '-' && ch != '|' && ch != ':')
+			continue;
+		if (ch != ':' && (p == s || b[p - 1] != ' '))
+			continue;
+		np_art_spaces(b, &q, e);
+		if (q < e && b[q] >= '0' && b[q] <= '9' && np_art_parse_date(c, b, q, e, a))
+			return 1;
+		if (q < e && b[q] >= 'A' && np_art_parse_date(c, b, q, e, a))
+			return 1;
+	}
+	return 0;
+}
+
+/* The alert's issue date, read once per document from the lines above
+ * the first unit (the record that starts at 0 holds them) into
+ * c->doc_date. */
+static void
+issue_date(struct np_articles *c)
+{
+	struct np_art_hline h[NP_ART_HEAD_LINES];
+	struct np_article t;
+	size_t first = next_cut(c, 0);
+	int n, i;
+
+	c->doc_meta = 1;
+	n = np_art_read_lines(c->buf, 0, first == SIZE_MAX ? c->len : first, h, NP_ART_HEAD_LINES);
+	/* the header is the blocks above the first unit's */
+	for (i = 0; i < n && h[i].block < h[n - 1].block; i++) {
+		if (h[i].e - h[i].s > ISSUE_LINE_MAX || !np_art_has_digit(c->buf, h[i].s, h[i].e))
+			continue;
+		memset(&t, 0, sizeof(t));
+		if (line_date(c, c->buf, h[i].s, h[i].e, &t)) {
+			memcpy(c->doc_date, t.date, sizeof(c->doc_date));
+			return;
+		}
+	}
+}
+
 /* Unit metadata: the block that ends with the record's trailer. */
 static void
 meta_alerts(struct np_articles *c, struct np_article *a)
@@ -67,6 +128,9 @@ meta_alerts(struct np_articles *c, struct np_article *a)
 	struct np_art_hline h[NP_ART_HEAD_LINES];
 	int n, i, j;
 
+	if (!c->doc_meta)
+		issue_date(c);
+	memcpy(a->date, c->doc_date, sizeof(a->date));
 	n = np_art_read_lines(c->buf, a->record.start, a->record.end, h, NP_ART_HEAD_LINES);
 	for (i = 0; i < n && !is_trailer(c, h[i].s, h[i].e); i++)
 		;
