@@ -7,14 +7,19 @@
  * A heading is a title-like line of at most 100 bytes standing alone
  * (blank lines around it, or the top) above a paragraph.  Recognise
  * (after the detecting pass, when no other format was seen): the text
- * before the first heading is a short header (under 300 bytes of prose)
- * that names itself a digest with a word of articles-digest.tsv
- * ("Briefing", "Newsletter", "Ausgabe", "édition" ...) in its first two
- * lines, at most six lines in all, and from the first heading on every block is a heading or a
- * paragraph that ends a sentence, with two headings at least (a footer
- * may follow the last story).  A single article's subheadings come
- * under its title and lede, never under such a header, and a web page's
- * menus and link lists are neither headings nor paragraphs.  Ends: a record runs to the next
+ * before the first heading is a short header (under 300 bytes of prose,
+ * at most six lines), and from the first heading on every block is a
+ * heading or a paragraph that ends a sentence (a footer may follow the
+ * last story).  When the header names itself a digest with a word of
+ * articles-digest.tsv ("Briefing", "Newsletter", "Ausgabe", "édition"
+ * ...) in its first two lines, two headings are enough: a single
+ * article's subheadings come under its title and lede, never under such
+ * a header.  Without such a word (no header, or a name and a date) the
+ * stories must look like a digest's: three headlines at least (five
+ * words or more, two in three of the headings) over stories of at most
+ * three paragraphs, where an article's subheadings are short labels
+ * ("The cost") far apart.  A web page's menus and link lists are neither
+ * headings nor paragraphs.  Ends: a record runs to the next
  * heading; the header joins the first story and a footer the last.
  * Metadata: the heading is the title; a "By" line under it the byline.
  */
@@ -28,6 +33,35 @@
 #define DIGEST_HEADER_MAX 2000
 /* Most lines in a digest's header (a web page's menus run longer). */
 #define DIGEST_HEADER_LINES 6
+/* A digest whose header names none (or that has no header): this many
+ * headlines at least, of DIGEST_HEADLINE_WORDS words or more and two in
+ * three of its headings, and no story of more than DIGEST_STORY_PARAS
+ * paragraphs (an article's subheadings are short and far apart). */
+#define DIGEST_BARE_MIN 3
+#define DIGEST_HEADLINE_WORDS 5
+#define DIGEST_STORY_PARAS 3
+
+/* What all_stories counts. */
+struct digest_shape {
+	int heads;		/* headings */
+	int headlines;		/* of them, DIGEST_HEADLINE_WORDS words or more */
+	int paras;		/* most paragraphs under one heading */
+};
+
+/* The number of words of the trimmed line. */
+static int
+words(const char *b, size_t s, size_t e)
+{
+	int n = 0, in = 0;
+
+	for (; s < e; s++) {
+		int sp = b[s] == ' ' || b[s] == '\t';
+
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
 
 /*
  * True when the line ln (after a blank line or at the top) is a heading:
@@ -106,17 +140,18 @@ names_digest(struct np_articles *c, size_t s, size_t e)
  * True when, from the first heading on, every block is a heading or a
  * paragraph that ends a sentence, up to the last heading's paragraph (a
  * footer may follow): a web page's menus, captions and link lists are
- * blocks of neither kind.  Counts the headings into *n.
+ * blocks of neither kind.  Counts the headings, headlines and paragraphs
+ * into *d.
  */
 static int
-all_stories(struct np_articles *c, size_t first, int *n)
+all_stories(struct np_articles *c, size_t first, struct digest_shape *d)
 {
 	const char *b = c->buf;
 	struct np_line ln;
 	size_t p = first, ls = 0, le = 0;
-	int in_block = 0, heads = 0, junk_after = 0, blank = 1;
+	int in_block = 0, heads = 0, junk_after = 0, blank = 1, paras = 0;
 
-	*n = 0;
+	memset(d, 0, sizeof(*d));
 	while (np_next_line(b, c->len, &p, &ln)) {
 		size_t s = ln.start, e = ln.end;
 
@@ -125,6 +160,8 @@ all_stories(struct np_articles *c, size_t first, int *n)
 			/* a paragraph ends: it must end a sentence */
 			if (in_block && !np_art_ends_sentence(b, ls, le))
 				junk_after = heads;
+			else if (in_block && ++paras > d->paras)
+				d->paras = paras;
 			in_block = 0;
 			blank = 1;
 			continue;
@@ -133,6 +170,8 @@ all_stories(struct np_articles *c, size_t first, int *n)
 			if (junk_after != 0 && junk_after == heads)
 				return 0;	/* junk between two stories */
 			heads++;
+			d->headlines += words(b, s, e) >= DIGEST_HEADLINE_WORDS;
+			paras = 0;
 			blank = 0;
 			/* the heading's own line is not a paragraph */
 			continue;
@@ -142,26 +181,38 @@ all_stories(struct np_articles *c, size_t first, int *n)
 		ls = s;
 		le = e;
 	}
-	*n = heads;
+	if (in_block && np_art_ends_sentence(b, ls, le) && ++paras > d->paras)
+		d->paras = paras;
+	d->heads = heads;
 	return 1;
 }
 
-/* After the pass: a short header that names a digest, then two
- * headings with nothing but stories between them. */
+/*
+ * After the pass: a short header (at most DIGEST_HEADER_LINES lines,
+ * little prose), then stories with nothing but stories between them:
+ * two when the header names a digest, else (a bare digest, or a header
+ * of a name and a date) DIGEST_BARE_MIN headlines of short stories.
+ */
 static int
 digest_settle(struct np_articles *c, struct np_art_scan *sc)
 {
 	struct np_art_hline h[8];
+	struct digest_shape d;
 	size_t first, lim = c->len < DIGEST_HEADER_MAX ? c->len : DIGEST_HEADER_MAX;
-	int n;
+	int n = 0, named;
 
 	(void)sc;
-	if ((first = digest_next(c, 0, lim, 1)) == SIZE_MAX || first == 0 ||
-	    (n = np_art_read_lines(c->buf, 0, first, h, 8)) > DIGEST_HEADER_LINES || n == 0 ||
-	    np_art_prose_bytes(c->buf, 0, first, 300) >= 300 ||
-	    !names_digest(c, h[0].s, h[n > 1 ? 1 : 0].e))
+	if ((first = digest_next(c, 0, lim, 1)) == SIZE_MAX ||
+	    (first > 0 && (n = np_art_read_lines(c->buf, 0, first, h, 8)) > DIGEST_HEADER_LINES) ||
+	    np_art_prose_bytes(c->buf, 0, first, 300) >= 300)
 		return 0;
-	return all_stories(c, first, &n) && n >= 2;
+	named = n > 0 && names_digest(c, h[0].s, h[n > 1 ? 1 : 0].e);
+	if (!all_stories(c, first, &d))
+		return 0;
+	if (named)
+		return d.heads >= 2;
+	return d.headlines >= DIGEST_BARE_MIN && 3 * d.headlines >= 2 * d.heads &&
+	    d.paras <= DIGEST_STORY_PARAS;
 }
 
 /* The first start at or after `from`, for np_art_start_end. */

@@ -30,6 +30,8 @@ count split-dashes.txt 2
 count split-formfeed.txt 3
 count split-heads.txt 3
 count split-related.txt 1
+# an article's short subheadings do not make it a digest
+count split-subheads.txt 1
 
 # where the cuts fall: the second record opens with its marker / title
 run split-articles -z "$FIX/split-listing.txt"
