@@ -282,7 +282,8 @@ common_word(struct np_quotes *q, struct np_name *nm)
 /*
  * True when a name without a title or given name cannot be a he or a
  * she: a place or a sentence-opening word (quotes-nonperson.tsv), a
- * single letter ("Y."), or one word ending in -ly or -ing ("Speaking").
+ * single letter ("Y."), an acronym ("U.N."), or one word ending in -ly
+ * or -ing ("Speaking").
  */
 static int
 not_person(const struct np_quotes *q, const struct np_name *nm)
@@ -290,10 +291,17 @@ not_person(const struct np_quotes *q, const struct np_name *nm)
 	const char *b = q->buf + nm->s;
 	size_t n = nm->e - nm->s;
 
+	size_t k, caps = 0;
+
 	if (n <= 2 || np_qlex_find(&q->nonperson, b, n) != NULL)
 		return 1;
 	if (nm->ntok != 1)
 		return 0;
+	/* an acronym with full stops: "U.N.", "F.B.I." */
+	for (k = 0; k < n && ((b[k] >= 'A' && b[k] <= 'Z') || b[k] == '.'); k++)
+		caps += b[k] != '.';
+	if (k == n && caps >= 2 && caps * 2 >= n - 1)
+		return 1;
 	return (n > 4 && b[n - 2] == 'l' && b[n - 1] == 'y') ||
 	    (n > 5 && b[n - 3] == 'i' && b[n - 2] == 'n' && b[n - 1] == 'g');
 }

@@ -234,14 +234,29 @@ np_q_namey(const struct np_quotes *q, size_t i)
 	    np_q_noun_after(q, t->s) == NULL;
 }
 
-/* True when a name run of tokens [a, b) holds more than titles. */
+/* True when a name run of tokens [a, b) holds more than titles; a word
+ * after an honorific is a surname even when it is a title too ("Mr.
+ * King", "Ms. Major"). */
 int
 np_q_has_name(const struct np_quotes *q, size_t a, size_t b)
 {
-	for (; a < b; a++)
-		if (!np_q_is_title(q, a))
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if (!np_q_is_title(q, i))
 			return 1;
-	return 0;
+	return b - a >= 2 && np_q_honorific(q, b - 2);
+}
+
+/* Token i is an honorific that only stands before a name (Mr., Mrs.,
+ * Ms., Dr.: quotes-titles.tsv entries ending in a full stop). */
+int
+np_q_honorific(const struct np_quotes *q, size_t i)
+{
+	const struct np_tok *t = &q->tk[i];
+
+	return t->kind == NP_TOK_WORD && t->e - t->s >= 3 &&
+	    q->buf[t->e - 1] == '.' && np_q_is_title(q, i);
 }
 
 /* Words that end a nominal phrase read forward (who, that, in, and). */

@@ -222,6 +222,22 @@ add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject,
 		n--;
 	if (i >= n)
 		return NP_OK;
+	{
+		/* a title inside the run: the name after it ("Ohio
+		 * Democratic Party Chairman David Pepper") */
+		size_t k;
+
+		for (k = n - 1; k > i + 1 && n - k <= 3; k--)
+			if ((le = tok_in(q, &q->titles, &run[k - 1])) != NULL &&
+			    le->valuelen > 0 && le->value[0] != '-' &&
+			    tok_in(q, &q->given, &run[k]) != NULL) {
+				person = 1;
+				if (le->value[0] == 'm' || le->value[0] == 'f')
+					gender = le->value[0];
+				i = k;
+				break;
+			}
+	}
 	e = run[n - 1].e;
 	{
 		/* drop a possessive 's / ’s */
@@ -249,7 +265,8 @@ add_name(struct np_quotes *q, const struct np_tok *run, size_t n, int subject,
 	}
 	if ((le = tok_in(q, &q->given, &run[i])) != NULL && n - i >= 2) {
 		person = 1;
-		if (gender == 0 && le->valuelen > 0)
+		if (gender == 0 && le->valuelen > 0 && (le->value[0] == 'm' ||
+		    le->value[0] == 'f'))
 			gender = le->value[0];
 	}
 	if (noun != 0) {
@@ -376,22 +393,37 @@ cue_before(const struct np_quotes *q, size_t p)
 	struct np_tok t;
 	const struct np_lexentry *le;
 
-	while (e > 0 && b[e - 1] == ' ')
-		e--;
-	if (e == p || e == 0)
-		return 0;
-	for (w = e; w > 0 && e - w < 16 && ((b[w - 1] >= 'a' && b[w - 1] <= 'z') ||
-	    (unsigned char)b[w - 1] >= 0x80); w--)
-		;
-	if (w == e || (w > 0 && b[w - 1] != ' ' && b[w - 1] != '\n'))
-		return 0;
-	t.s = w;
-	t.e = e;
-	t.kind = NP_TOK_WORD;
-	t.cap = 0;
-	/* "told Reuters": a hearer, not a source */
-	le = np_quotes_cue(q, &t);
-	return le != NULL && le->value[0] != 't';
+	int k;
+
+	/* the word before, or one or two lower-case words further back
+	 * ("said 9/11 widow Terry Strada") */
+	for (k = 0; k < 3; k++) {
+		while (e > 0 && b[e - 1] == ' ')
+			e--;
+		if (e == p || e == 0)
+			return 0;
+		for (w = e; w > 0 && e - w < 16 && ((b[w - 1] >= 'a' &&
+		    b[w - 1] <= 'z') || (unsigned char)b[w - 1] >= 0x80 ||
+		    (k > 0 && ((b[w - 1] >= '0' && b[w - 1] <= '9') ||
+		    b[w - 1] == '/' || b[w - 1] == '-'))); w--)
+			;
+		if (w == e || (w > 0 && b[w - 1] != ' ' && b[w - 1] != '\n'))
+			return 0;
+		t.s = w;
+		t.e = e;
+		t.kind = NP_TOK_WORD;
+		t.cap = 0;
+		/* "told Reuters": a hearer, not a source */
+		if ((le = np_quotes_cue(q, &t)) != NULL)
+			return le->value[0] != 't';
+		if (tok_in(q, &q->function, &t) != NULL ||
+		    tok_in(q, &q->stop, &t) != NULL ||
+		    tok_in(q, &q->langstop[q->lang], &t) != NULL ||
+		    np_quotes_adverb(q, &t))
+			return 0;
+		e = w;
+	}
+	return 0;
 }
 
 /*
@@ -484,6 +516,85 @@ not_a_name(const struct np_quotes *q, const struct np_tok *run, size_t n,
 /* Byte c is part of a word (ASCII letter or digit, or non-ASCII). */
 #define WORDBYTE(c) ((unsigned char)(((c) | 0x20) - 'a') < 26u || \
 	(unsigned char)((c) - '0') < 10u || (c) >= 0x80)
+
+/* True when the run at p follows a short opening phrase of its sentence
+ * and a comma ("Ultimately, Mr. Clarke hopes"): up to four words, no
+ * other punctuation, back to a sentence end or a line start. */
+static int
+after_opener(const char *buf, size_t p)
+{
+	size_t words = 0;
+
+	while (p > 0 && buf[p - 1] == ' ')
+		p--;
+	if (p == 0 || buf[p - 1] != ',')
+		return 0;
+	p--;
+	while (p > 0) {
+		unsigned char c = (unsigned char)buf[p - 1];
+
+		if (c == ' ') {
+			p--;
+			continue;
+		}
+		if (c == '\n' || ((c == '.' || c == '!' || c == '?') && p < 2) ||
+		    ((c == '.' || c == '!' || c == '?') && buf[p] == ' '))
+			return words >= 1;
+		if (!WORDBYTE(c) && c != '-')
+			return 0;
+		while (p > 0 && (WORDBYTE((unsigned char)buf[p - 1]) ||
+		    buf[p - 1] == '-'))
+			p--;
+		if (++words > 4)
+			return 0;
+		/* only the opener's first word is capitalised ("In April,",
+		 * not "... of Mr. Tribe's client,") */
+		if (CAPSTART((unsigned char)buf[p]) && !starts_sentence(buf, p))
+			return 0;
+	}
+	return words >= 1;
+}
+
+/* True when name b follows name a with only " of ", " on " or " for "
+ * between them and a holds an organisation word: the rest of a body's
+ * name ("Commission on Presidential Debates", "Bank of America"). */
+static int
+of_body(struct np_quotes *q, struct np_name *a, const struct np_name *b)
+{
+	const char *g = q->buf + a->e;
+	size_t n = b->ms - a->e;
+
+	if (n != 4 && n != 5)
+		return 0;
+	if (!(memcmp(g, " of ", 4) == 0 || memcmp(g, " on ", 4) == 0 ||
+	    (n == 5 && memcmp(g, " for ", 5) == 0)) || (n == 4 && g[3] != ' '))
+		return 0;
+	return np_quotes_is_org(q, a);
+}
+
+/* True when, after a name and its comma at pos, an appositive or a
+ * relative clause ends with a comma and a speech cue ("Aparna Mathur,
+ * who studies tax policy, said"). */
+static int
+appositive_cue(const struct np_quotes *q, size_t pos)
+{
+	struct np_tok t;
+	int k;
+
+	for (k = 0; k < 25; k++) {
+		if (!np_quotes_next_tok(&q->abbr, q->buf, q->len, &pos, &t) ||
+		    t.kind == NP_TOK_END || t.kind == NP_TOK_PARA ||
+		    t.kind == NP_TOK_MARK)
+			return 0;
+		if (t.kind == NP_TOK_PUNCT && q->buf[t.s] == ',') {
+			if (!np_quotes_next_tok(&q->abbr, q->buf, q->len, &pos,
+			    &t) || t.kind != NP_TOK_WORD || t.cap)
+				return 0;
+			return np_quotes_cue(q, &t) != NULL;
+		}
+	}
+	return 0;
+}
 
 void
 np_quotes_reset_names(struct np_quotes *q)
@@ -651,8 +762,17 @@ np_quotes_collect_names(struct np_quotes *q, size_t upto)
 		    q->cands.v[qi].content.start <= nm->s;
 		if (cue_before(q, run[0].s))
 			nm->source = 1;
+		if (!subj && after_opener(q->buf, run[0].s))
+			nm->subject = !nm->possessive;
+		if (q->nname >= 2 && of_body(q, &q->names[q->nname - 2], nm)) {
+			nm->org = 1;
+			nm->org_known = 1;
+		}
 		if (nm->possessive)
 			continue;
+		if (t.kind == NP_TOK_PUNCT && q->buf[t.s] == ',' &&
+		    appositive_cue(q, pos))
+			nm->source = 1;
 		/* NAME [adverbs] CUE */
 		for (skip = 0; skip < 3; skip++) {
 			if (t.kind != NP_TOK_WORD || t.cap)

@@ -191,6 +191,7 @@ int np_q_is_det(const struct np_quotes *q, size_t i);
 int np_q_namey(const struct np_quotes *q, size_t i);
 /* Tokens [a, b) hold more than titles. */
 int np_q_has_name(const struct np_quotes *q, size_t a, size_t b);
+int np_q_honorific(const struct np_quotes *q, size_t i);
 /* A word that ends a nominal phrase read forward (who, that, in). */
 int np_q_clause_word(const struct np_quotes *q, size_t i);
 /* Last token at or before j that is not an adverb, or SIZE_MAX. */

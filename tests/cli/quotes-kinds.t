@@ -4,7 +4,9 @@
 # or after a determiner, the subject after the verb ("so fuhr Frau Vogt
 # fort"), German speech verbs of narrative, person nouns as speakers, a
 # stray closing mark, a dialogue turn "Name. „...“"; English speakers
-# followed by a party and state ("(D-Ore.)", ", R-Kan.,").
+# followed by a party and state ("(D-Ore.)", ", R-Kan.,"), "Mr. King",
+# a pronoun for the subject of an appositive clause, an organisation's
+# name in parts.
 . tests/cli/lib.sh
 
 run extract-quotes "$FIX/quotes-kinds-de.txt"
@@ -21,5 +23,11 @@ is "$(grep 'Kommst du' "$OUT" | cut -f 4)" "Martin" "de: a dialogue turn"
 run extract-quotes "$FIX/quotes-kinds-en.txt"
 is "$(sed -n 1p "$OUT" | cut -f 4)" "Rosa Kimball" "en: NAME (D-Ore.) said"
 is "$(sed -n 2p "$OUT" | cut -f 4)" "Dale Fenwick" "en: NAME, R-Kan., said"
+is "$(sed -n 3p "$OUT" | cut -f 4)" "King" "en: a title after an honorific is a surname (Mr. King)"
+is "$(sed -n 4p "$OUT" | cut -f 4)" "Nora Vance" \
+    "en: she is the subject whose relative clause ends in a cue, not an earlier source"
+
+run extract-quotes "$FIX/quotes-kinds-org.txt"
+is "$(cut -f 4 "$OUT")" "" "en: the rest of a body's name (Commission on Harbor Safety) is no he"
 
 done_testing
