@@ -45,7 +45,8 @@ small_word(const char *w, size_t n)
 }
 
 /*
- * True when buf[s, e) reads as a name of a thing: two or more words,
+ * True when buf[s, e) reads as a name of a thing: two or more words (with
+ * "I", two more capitalised: "Neither do I." is a sentence),
  * every word of four or more letters capitalised but for small_word()s,
  * no sentence end at its end ("Those Guys Have All the Fun", "Fox and
  * Friends").
@@ -53,7 +54,8 @@ small_word(const char *w, size_t n)
 int
 np_q_title_case(const char *buf, size_t s, size_t e)
 {
-	size_t words = 0, i = s;
+	size_t words = 0, caps = 0, i = s;
+	int pron = 0;
 
 	while (e > s && (buf[e - 1] == ' ' || buf[e - 1] == ',' ||
 	    buf[e - 1] == '.'))
@@ -75,6 +77,10 @@ np_q_title_case(const char *buf, size_t s, size_t e)
 			i += adv > 0 ? adv : 1;
 		}
 		words++;
+		if (letters == 1 && first == 'I')
+			pron = 1;
+		else if (np_cp_is_upper(first))
+			caps++;
 		/* a lower-case word of four letters or more (any script) */
 		if (letters >= 4 && np_cp_is_lower(first) &&
 		    np_cp_is_letter(np_utf8_decode(buf + w, i - w, &adv)) &&
@@ -83,7 +89,7 @@ np_q_title_case(const char *buf, size_t s, size_t e)
 		while (i < e && (buf[i] == ' ' || buf[i] == '\n'))
 			i++;
 	}
-	return words >= 2 && words <= 8;
+	return words >= 2 && words <= 8 && !(pron && caps < 2);
 }
 
 /* Length of the word that ends at buf[e) (ASCII letters only). */

@@ -346,6 +346,14 @@ line_end(const char *buf, size_t len, size_t nl, struct np_qopen *o,
 	if (!blank && k < len && st > o->open.end &&
 	    (is_alnum(last) || last == ',' || last == ';' || last == '-'))
 		return nl + 1;
+	if (o->weak == NP_NOSPAN && o->fam == F_DQ && o->nested &&
+	    !o->multipara) {
+		/* a stray " opening a paragraph with curly quotations
+		 * inside ("Trump walked on, chanting “U-S-A!”"): the
+		 * paragraph is read again without it */
+		o->fam = F_NONE;
+		return o->open.end;
+	}
 	if (o->weak != NP_NOSPAN) {
 		if (push(out, o, o->weak, o->weak + o->weaklen) != NP_OK)
 			*err = NP_ENOMEM;
@@ -418,11 +426,15 @@ scan(const char *buf, size_t len, struct np_markscan *ms,
 			break;
 		if (buf[i] == '\n') {
 			if (o.fam != F_NONE) {
+				size_t nl = i;
+
 				i = line_end(buf, len, i, &o, out, &err);
 				if (err)
 					return err;
+				/* (read again from inside the line: its start
+				 * stays) */
 				if (o.fam == F_NONE)
-					line_start = i;
+					line_start = i > nl ? i : o.line_start;
 			} else
 				line_start = ++i;
 			continue;
@@ -481,6 +493,7 @@ scan(const char *buf, size_t len, struct np_markscan *ms,
 				o.weak = NP_NOSPAN;
 				o.multipara = 0;
 				o.inner = 0;
+				o.nested = 0;
 			}
 			i += n;
 			continue;
@@ -491,7 +504,7 @@ scan(const char *buf, size_t len, struct np_markscan *ms,
 			if (m == M_LDQ)
 				o.inner++;
 			else if (m == M_RDQ && o.inner > 0)
-				o.inner--;
+				o.nested |= --o.inner == 0;
 			else if (m == M_RDQ &&
 			    !np_cp_is_space(cp_before(buf, i))) {
 				if (push(out, &o, i, i + n) != NP_OK)

@@ -208,6 +208,18 @@ newlines(const char *buf, size_t s, size_t e, int max)
 	return n;
 }
 
+/* True when a sentence ends just before the opening mark at open
+ * ('..." the president added. "We're America."'): what follows is a
+ * sentence of its own, not a title. */
+static int
+after_sentence(const char *buf, size_t open)
+{
+	while (open > 0 && (buf[open - 1] == ' ' || buf[open - 1] == '\t'))
+		open--;
+	return open > 0 && (buf[open - 1] == '.' || buf[open - 1] == '?' ||
+	    buf[open - 1] == '!');
+}
+
 /* Appends a record; its strings point into the document (or are ""). */
 static int
 add_record(struct np_quotes *q, const struct np_qcand *c,
@@ -367,7 +379,9 @@ attribute(struct np_quotes *q, size_t k)
 		use = &b;
 	words = np_q_count_words(q->buf, c->content.start, c->content.end);
 	if (np_q_title_case(q->buf, c->content.start, c->content.end) &&
-	    ((!(a.have_cue && a.adjacent && a.have_np) && !b.headline) ||
+	    ((!(a.have_cue && a.adjacent && a.have_np) && !b.headline &&
+	    !(np_q_full_sentence(q->buf, c->content.start, c->content.end) &&
+	    np_q_follows_quote(q, c) && after_sentence(q->buf, c->open.start))) ||
 	    np_q_after_preposition(q->buf, c->open.start)))
 		return NP_OK;
 	if (np_q_nickname(q->buf, q->len, c) || np_q_work_title(q, c))

@@ -37,6 +37,7 @@ struct np_qopen {
 	size_t weaklen;
 	int multipara;
 	int inner;		/* nested quotation of the other double style */
+	int nested;		/* a nested quotation was closed inside */
 };
 
 /* Where the mark scanner stands in a document, so that it can hand out

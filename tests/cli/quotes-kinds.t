@@ -6,7 +6,8 @@
 # stray closing mark, a dialogue turn "Name. „...“"; English speakers
 # followed by a party and state ("(D-Ore.)", ", R-Kan.,"), "Mr. King",
 # a pronoun for the subject of an appositive clause, an organisation's
-# name in parts.
+# name in parts, short sentences that look like titles, a stray straight
+# mark opening a paragraph.
 . tests/cli/lib.sh
 
 run extract-quotes "$FIX/quotes-kinds-de.txt"
@@ -26,6 +27,11 @@ is "$(sed -n 2p "$OUT" | cut -f 4)" "Dale Fenwick" "en: NAME, R-Kan., said"
 is "$(sed -n 3p "$OUT" | cut -f 4)" "King" "en: a title after an honorific is a surname (Mr. King)"
 is "$(sed -n 4p "$OUT" | cut -f 4)" "Nora Vance" \
     "en: she is the subject whose relative clause ends in a cue, not an earlier source"
+is "$(sed -n 6p "$OUT" | cut -f 6)" "Neither do I." "en: a short sentence with \"I\" is no title"
+is "$(sed -n 8p "$OUT" | cut -f 6)" "We're Harborview." \
+    "en: a title-case sentence after a quotation and its attribution is kept"
+is "$(sed -n 9p "$OUT" | cut -f 6)" "Fix the ferry! Fix the ferry!" \
+    "en: a stray \" opening a paragraph gives way to the quotation inside"
 
 run extract-quotes "$FIX/quotes-kinds-org.txt"
 is "$(cut -f 4 "$OUT")" "" "en: the rest of a body's name (Commission on Harbor Safety) is no he"
