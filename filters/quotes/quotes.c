@@ -488,7 +488,10 @@ attribute(struct np_quotes *q, size_t k)
 			size_t pe = pr->close.end != NP_NOSPAN ?
 			    pr->close.end : pr->content.end;
 
-			if (pr->speaker_len > 0 &&
+			/* (a play's turn, `Rudolph. "..."`, names one
+			 * quotation only) */
+			if (pr->speaker_len > 0 && !(pr->cue_len == 1 &&
+			    pr->cue[0] == '.') &&
 			    newlines(q->buf, pe, c->open.start, 4) <= 4) {
 				spk = pr->speaker;
 				spklen = pr->speaker_len;

@@ -50,6 +50,22 @@ alnum_at(const char *buf, size_t len, size_t i)
 	return i < len && alnum(cp(buf, len, i, &adv));
 }
 
+/* True when the full stop at buf[i] ends an ordinal number of one or
+ * two digits before a word ("des 23. Corps", "am 3. März"). */
+static int
+ordinal(const char *buf, size_t end, size_t i)
+{
+	size_t d = i;
+
+	while (d > 0 && buf[d - 1] >= '0' && buf[d - 1] <= '9')
+		d--;
+	if (d == i || i - d > 2 || (d > 0 && buf[d - 1] != ' ') ||
+	    i + 2 >= end || buf[i + 1] != ' ')
+		return 0;
+	return (unsigned char)buf[i + 2] >= 0x80 ||
+	    ((buf[i + 2] | 0x20) >= 'a' && (buf[i + 2] | 0x20) <= 'z');
+}
+
 int
 np_quotes_next_tok(const struct np_qlex *abbr, const char *buf, size_t end,
     size_t *pos, struct np_tok *t)
@@ -146,8 +162,8 @@ np_quotes_next_tok(const struct np_qlex *abbr, const char *buf, size_t end,
 	 * sentence ("McCaskill (D-Mo.) said", "McConnell, R-Ky., said") */
 	t->kind = (c == '.' || c == '!' || c == '?' || c == 0x2026) &&
 	    !(c == '.' && i + 1 < end && (buf[i + 1] == ',' ||
-	    buf[i + 1] == ')' || buf[i + 1] == ';')) ? NP_TOK_END :
-	    NP_TOK_PUNCT;
+	    buf[i + 1] == ')' || buf[i + 1] == ';')) && !(c == '.' &&
+	    ordinal(buf, end, i)) ? NP_TOK_END : NP_TOK_PUNCT;
 	t->e = i + adv;
 	*pos = t->e;
 	return 1;

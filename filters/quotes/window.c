@@ -241,10 +241,19 @@ np_q_before(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 		return earlier(q, s0, a);
 	}
 	for (c = end; c > s0; c--) {
-		if (end - c > CUE_REACH)
-			return NP_OK;
-		if ((cls = np_q_cue_at(q, c - 1, end, &n)) != 0)
+		if (end - c > CUE_REACH) {
+			/* no cue near the mark: a colon may still close a
+			 * clause whose subject speaks */
+			c = s0;
 			break;
+		}
+		/* (a source word right before the colon is an adverb:
+		 * "rief laut:") */
+		if ((cls = np_q_cue_at(q, c - 1, end, &n)) != 0 &&
+		    !(cls == 'a' && c - 1 + n + 1 == end &&
+		    np_q_punct_is(q, end - 1, ':')))
+			break;
+		cls = 0;
 	}
 	if (c == s0) {
 		/* a headline's NAME: "..." */
