@@ -147,6 +147,7 @@ struct bp_unit {
 	unsigned marks;		/* BP_MARK_* field separators it holds */
 	int bracket;		/* starts with '[' (w3m's image and form marks) */
 	int image;		/* is one "[...]" mark (w3m's picture) */
+	int url;		/* starts with a web address */
 	int copyright;		/* holds the copyright sign */
 	uint64_t hash;		/* normalised text */
 	const struct bp_word *furn;	/* furniture phrase matched */

@@ -152,6 +152,10 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 			c = NP_BP_BAD;
 			r = "caption, ends with a credit";
 
+		} else if (u->image && bp_date_only(u)) {
+			/* "[1-300x300]": a picture's file name, not a date */
+			c = NP_BP_BAD;
+			r = "picture mark";
 		} else if (bp_date_only(u)) {
 			c = NP_BP_BAD;
 			r = "date only";
@@ -396,24 +400,38 @@ np_bp_context_pass(const struct np_boilerplate *bp, struct np_bp_result *res)
 	}
 }
 
+/* True when the unit is one web address (a list's link line). */
+static int
+url_only(const struct bp_unit *u)
+{
+	return u->url && u->words <= 12 && !u->ends_term;
+}
+
 /* What a unit can be inside an article besides prose: 'i' a list item,
  * 'r' a table row or a record (prev and next: the lines of its block
  * before and after it, or NULL), 'h' a subhead or a list's lead-in
- * ("Sowing dates", "What you need:"), 0 none.  Furniture, repeats,
- * captions, menus and date-only lines are none. */
+ * ("Sowing dates", "What you need:"), 'u' a link or picture line and 's'
+ * a short sentence among items, 0 none.  Furniture, repeats (but a
+ * table's head row), captions, menus and date-only lines are none. */
 enum { bp_record_max = 200 };
 static int
 content_kind(const struct np_bp_block *b, const struct bp_unit *u, const struct bp_unit *prev,
     const struct bp_unit *next)
 {
 	if (u->words == 0 || u->furn != NULL || u->copyright || u->is_template ||
-	    u->dup > 1 || u->caption || u->seps >= 2 || bp_date_only(u) ||
-	    b->cls == NP_BP_GOOD)
+	    u->caption || u->seps >= 2 || b->cls == NP_BP_GOOD)
+		return 0;
+	if (u->table)
+		return 'r';	/* (a table's head row comes again over each table) */
+	if (u->image || url_only(u))
+		return 'u';
+	if (u->dup > 1 || bp_date_only(u))
 		return 0;
 	if (u->bullet || u->listno > 0)
 		return 'i';
-	if (u->table)
-		return 'r';
+	/* a short sentence among the items */
+	if (b->first == NP_BP_SHORT && u->ends_term && u->words >= 3 && u->loww * 2 > u->letters)
+		return 's';
 	/* a record: a line of a block whose lines share their separators */
 	if (u->marks != 0 && !u->ends_term && u->chars < bp_record_max &&
 	    ((prev != NULL && prev->marks == u->marks) || (next != NULL && next->marks == u->marks)))
@@ -468,8 +486,10 @@ np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res)
 				continue;
 			kind = kind_at(bp, res, k);
 			/* (far to the right of the text is another column) */
-			if (kind == 0 || u->indent > bp->u[i].indent + 8)
+			if (kind == 0 || u->indent > bp->u[i].indent + (kind == 'r' ? 24 : 8))
 				break;
+			if (kind == 'u' || kind == 's')
+				continue;	/* links, pictures, short sentences go along */
 			if (u->listno > 0) {
 				if (last_no > 0 && u->listno != last_no + 1)
 					break;
@@ -505,11 +525,13 @@ np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res)
 			for (j = i + 1; j < end; j++) {
 				int kind = kind_at(bp, res, j);
 
-				if (kind == 0)
+				if (kind == 0 || (kind == 'u' && bp->u[j].image))
 					continue;
 				res->v[j].cls = NP_BP_GOOD;
 				res->v[j].reason = kind == 'i' ? "list item in the article" :
 				    kind == 'r' ? "table row in the article" :
+				    kind == 'u' ? "link in the article" :
+				    kind == 's' ? "sentence in the article" :
 				    "subhead in the article";
 			}
 		}

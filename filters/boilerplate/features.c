@@ -761,6 +761,8 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 		unsigned char c = (unsigned char)buf[s];
 
 		u->bracket = c == '[';
+		u->url = (b->end - s > 7 && memcmp(buf + s, "http://", 7) == 0) ||
+		    (b->end - s > 8 && memcmp(buf + s, "https://", 8) == 0);
 		u->bullet = c == '*' || c == '-' || c == '+' || (c == 0xE2 && s + 2 < b->end &&
 		    (unsigned char)buf[s + 1] == 0x80 && (unsigned char)buf[s + 2] == 0xA2);
 		u->listno = item_number(buf, s, b->end);

@@ -80,4 +80,12 @@ grep -q 'Image [0-9] of 3\|Image credit\|rehearsal\|album cover\|on stage' "$OUT
 is "$(grep -c '^June [0-9]* – ' "$OUT")" 5 "records: the five tour dates"
 grep -q '^Harbour Lights Tour Dates$' "$OUT"; ok $? "records: their heading"
 grep -q 'Trending\|Choir of miners\|Additional reporting' "$OUT"; ok $((! $?)) "records: the credit and the list after them dropped"
+# a numbered list with a link and a picture under each item, then tables
+run strip-boilerplate "$L/lists-offers.txt"
+is "$(grep -c '^[1-4]) ' "$OUT")" 4 "offers: the four numbered items"
+is "$(grep -c '^http://example.com/t/' "$OUT")" 4 "offers: their links"
+grep -q '^\[[0-9]-[0-9x]*\]$' "$OUT"; ok $((! $?)) "offers: the pictures' marks left out"
+is "$(grep -c '^Robot lorry  \|^Music calculator  ' "$OUT")" 2 "offers: both tables' rows"
+grep -q '^Most of the shops will keep' "$OUT"; ok $? "offers: the paragraph after the tables"
+grep -q 'Leave a comment' "$OUT"; ok $((! $?)) "offers: the comment prompt dropped"
 done_testing
