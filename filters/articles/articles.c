@@ -54,7 +54,7 @@ static const char DATELINE_LEAD[] =
 
 /* "single": no signature, the document is one record. */
 static const struct np_art_format single = {
-	NP_ARTICLES_SINGLE, "single", NULL, NULL, NULL, NULL, np_art_meta_plain
+	NP_ARTICLES_SINGLE, "single", NULL, NULL, NULL, NULL, np_art_meta_plain, NULL
 };
 
 /* The formats in order of precedence; auto detection asks them in this
@@ -208,12 +208,8 @@ np_articles_begin(struct np_articles *c, const char *buf, size_t len)
 	c->len = len;
 	c->pos = 0;
 	c->n = 0;
-	c->teaser = 0;
-	c->hc_valid = 0;
-	c->pend_valid = 0;
-	c->doc_meta = 0;
-	c->doc_source.s = NULL;
-	c->doc_date[0] = '\0';
+	memset(&c->st, 0, sizeof(c->st));
+	c->in.f = NULL;
 	np_arena_reset(&c->arena);
 	c->f = c->o.format != NP_ARTICLES_AUTO ? format_of(c->o.format) : detect(c);
 	c->fmt = c->f->id;
@@ -227,17 +223,137 @@ np_articles_format(const struct np_articles *c)
 	return c->fmt;
 }
 
+/* Makes the body [base, end) of a container's record the document the
+ * formats see (their offsets are then relative to base). */
+static void
+view(struct np_articles *c, size_t base, size_t end)
+{
+	c->buf += base;
+	c->len = end - base;
+}
+
+/* Back to the whole document from the view at base. */
+static void
+unview(struct np_articles *c, const char *buf, size_t len)
+{
+	c->buf = buf;
+	c->len = len;
+}
+
+/*
+ * When the record [from, end) of a container format holds a body of
+ * many articles, sets up c->in to cut it: the body's format (any but a
+ * container or single), with its own state, the container's state saved
+ * and the container's date and source kept for the inner articles.
+ */
+static void
+open_inner(struct np_articles *c, size_t from, size_t end)
+{
+	const char *buf = c->buf;
+	size_t len = c->len, base = c->f->body(c, from, end);
+	const struct np_art_format *f;
+
+	if (base >= end || !np_art_has_alnum(buf, base, end))
+		return;
+	c->in.outer = c->st;
+	memset(&c->st, 0, sizeof(c->st));
+	view(c, base, end);
+	f = detect(c);
+	unview(c, buf, len);
+	if (f->end == NULL || f->body != NULL) {
+		c->st = c->in.outer;
+		return;
+	}
+	c->in.f = f;
+	c->in.base = base;
+	c->in.end = end;
+	c->in.date[0] = '\0';
+	c->in.source.s = NULL;
+	if (c->o.meta) {
+		struct np_article m;
+
+		/* the container's metadata, with its own state */
+		memset(&m, 0, sizeof(m));
+		m.record.start = from;
+		m.record.end = end;
+		c->in.f = NULL;
+		{
+			struct np_art_docstate st = c->st;
+
+			c->st = c->in.outer;
+			c->f->meta(c, &m);
+			c->in.outer = c->st;
+			c->st = st;
+		}
+		c->in.f = f;
+		memcpy(c->in.date, m.date, sizeof(c->in.date));
+		c->in.source = m.source;
+	}
+}
+
+/* The end of the next article inside the container's record (c->in),
+ * absolute; closes c->in after the last one. */
+static size_t
+inner_end(struct np_articles *c)
+{
+	const char *buf = c->buf;
+	size_t len = c->len, base = c->in.base, rel, end;
+
+	rel = c->pos > base ? c->pos - base : 0;
+	view(c, base, c->in.end);
+	end = c->in.f->end(c, rel);
+	if (end <= rel || end > c->len)
+		end = c->len;
+	unview(c, buf, len);
+	return base + end;
+}
+
+/* An inner article's metadata: the body's format reads it in the body's
+ * coordinates; the container's date and source fill what it lacks. */
+static void
+inner_meta(struct np_articles *c, struct np_article *a)
+{
+	const char *buf = c->buf;
+	size_t len = c->len, base = c->in.base, start = a->record.start;
+
+	view(c, base, c->in.end);
+	a->record.start = start > base ? start - base : 0;
+	a->record.end -= base;
+	np_art_set_text(a, c->buf, a->record.start, a->record.end);
+	c->in.f->meta(c, a);
+	unview(c, buf, len);
+	a->record.start = start;
+	a->record.end += base;
+	a->text.start += base;
+	a->text.end += base;
+	if (a->date[0] == '\0')
+		memcpy(a->date, c->in.date, sizeof(a->date));
+	if (a->source.s == NULL)
+		a->source = c->in.source;
+}
+
 /* Fills *a with the next record; see articles.h. */
 int
 np_articles_next(struct np_articles *c, struct np_article *a)
 {
 	size_t end;
+	int inner;
 
 	if (c->pos >= c->len)
 		return 0;
-	end = c->f->end != NULL ? c->f->end(c, c->pos) : c->len;
-	if (end <= c->pos || end > c->len)
-		end = c->len;
+	if (c->in.f == NULL) {
+		end = c->f->end != NULL ? c->f->end(c, c->pos) : c->len;
+		if (end <= c->pos || end > c->len)
+			end = c->len;
+		if (c->f->body != NULL && c->o.format == NP_ARTICLES_AUTO)
+			open_inner(c, c->pos, end);
+	}
+	inner = c->in.f != NULL;
+	if (inner) {
+		end = inner_end(c);
+		if (end >= c->in.end)
+			end = c->in.end;
+	}
 	memset(a, 0, sizeof(*a));
 	a->n = ++c->n;
 	a->record.start = c->pos;
@@ -245,9 +361,18 @@ np_articles_next(struct np_articles *c, struct np_article *a)
 	a->words = -1;
 	c->pos = end;
 	if (c->o.meta) {
-		/* the whole record unless the format's reader finds the body */
-		np_art_set_text(a, c->buf, a->record.start, a->record.end);
-		c->f->meta(c, a);
+		if (inner) {
+			inner_meta(c, a);
+		} else {
+			/* the whole record unless the format's reader finds the body */
+			np_art_set_text(a, c->buf, a->record.start, a->record.end);
+			c->f->meta(c, a);
+		}
+	}
+	if (inner && end >= c->in.end) {
+		/* the container's last inner article: back to its format */
+		c->st = c->in.outer;
+		c->in.f = NULL;
 	}
 	return 1;
 }

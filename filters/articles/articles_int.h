@@ -16,6 +16,10 @@
  *               `from` (the partition is made of these ends).
  *   metadata    `meta` fills an article's metadata; the text span
  *               already holds the whole record.
+ *   body        (container formats only) where a record's body starts:
+ *               the driver detects the body's own format and, when it
+ *               is one of many articles, cuts the body by it (one mail
+ *               message that holds a digest).
  *
  * A new format is one new file with one such table, and one line in the
  * list of np_art_formats[] (articles.c).  Line classifiers every format
@@ -35,6 +39,33 @@ struct np_re;
 
 /* Formats known (enum np_articles_format values are below this). */
 #define NP_ART_NFORMATS 16
+
+/* Per-document state of the formats that keep any (heads, listing,
+ * markdown, feed, alerts); saved while the articles inside one record
+ * are cut (struct np_art_inner). */
+struct np_art_docstate {
+	int teaser;			/* heads: a teaser heading was passed */
+	int hc_valid, hc_teaser;	/* heads: the last head_candidate answer */
+	int hc_lead;			/* its head opens with a dateline lead */
+	size_t hc_from, hc_cand, hc_body, hc_prose;
+	int pend_valid;			/* the head that will open the next record */
+	size_t pend_head, pend_body;
+	int md_level;			/* markdown: the stories' heading level */
+	/* the document's own metadata, read once (feed title) */
+	int doc_meta;
+	struct np_articles_str doc_source;
+	char doc_date[32];		/* the alert's issue date (alerts) */
+};
+
+/* A record of a container format (a mail message) whose body holds many
+ * articles: the body's own format cuts it, in the body's coordinates. */
+struct np_art_inner {
+	const struct np_art_format *f;	/* the body's format; NULL: none */
+	size_t base, end;		/* the body, in the document */
+	struct np_art_docstate outer;	/* the container format's state */
+	char date[32];			/* the container's date and source, */
+	struct np_articles_str source;	/* for articles without their own */
+};
 
 struct np_articles {
 	struct np_articles_opts o;
@@ -57,18 +88,8 @@ struct np_articles {
 	const struct np_art_format *f;	/* and its detector */
 	size_t pos;			/* where the next record starts */
 	size_t n;			/* records given so far */
-	/* per-document state of the start-marker formats (heads, listing) */
-	int teaser;			/* heads: a teaser heading was passed */
-	int hc_valid, hc_teaser;	/* heads: the last head_candidate answer */
-	int hc_lead;			/* its head opens with a dateline lead */
-	size_t hc_from, hc_cand, hc_body, hc_prose;
-	int pend_valid;			/* the head that will open the next record */
-	size_t pend_head, pend_body;
-	int md_level;			/* markdown: the stories' heading level */
-	/* the document's own metadata, read once (feed title) */
-	int doc_meta;
-	struct np_articles_str doc_source;
-	char doc_date[32];		/* the alert's issue date (alerts) */
+	struct np_art_docstate st;	/* the format's state in this document */
+	struct np_art_inner in;		/* the articles inside one record */
 };
 
 /* The detecting pass's view of the current line. */
@@ -88,6 +109,10 @@ struct np_art_format {
 	int (*settle)(struct np_articles *c, struct np_art_scan *sc);
 	size_t (*end)(struct np_articles *c, size_t from);
 	void (*meta)(struct np_articles *c, struct np_article *a);
+	/* container formats (mail): where the body of the record [from,
+	 * end) starts; the body is a document of its own, whose format cuts
+	 * it when it holds many articles.  NULL for the others. */
+	size_t (*body)(struct np_articles *c, size_t from, size_t end);
 };
 
 extern const struct np_art_format np_art_lexisnexis, np_art_factiva,

@@ -98,7 +98,7 @@ line_date(struct np_articles *c, const char *b, size_t s, size_t e, struct np_ar
 
 /* The alert's issue date, read once per document from the lines above
  * the first unit (the record that starts at 0 holds them) into
- * c->doc_date. */
+ * c->st.doc_date. */
 static void
 issue_date(struct np_articles *c)
 {
@@ -107,7 +107,7 @@ issue_date(struct np_articles *c)
 	size_t first = next_cut(c, 0);
 	int n, i;
 
-	c->doc_meta = 1;
+	c->st.doc_meta = 1;
 	n = np_art_read_lines(c->buf, 0, first == SIZE_MAX ? c->len : first, h, NP_ART_HEAD_LINES);
 	/* the header is the blocks above the first unit's */
 	for (i = 0; i < n && h[i].block < h[n - 1].block; i++) {
@@ -115,7 +115,7 @@ issue_date(struct np_articles *c)
 			continue;
 		memset(&t, 0, sizeof(t));
 		if (line_date(c, c->buf, h[i].s, h[i].e, &t)) {
-			memcpy(c->doc_date, t.date, sizeof(c->doc_date));
+			memcpy(c->st.doc_date, t.date, sizeof(c->st.doc_date));
 			return;
 		}
 	}
@@ -128,9 +128,9 @@ meta_alerts(struct np_articles *c, struct np_article *a)
 	struct np_art_hline h[NP_ART_HEAD_LINES];
 	int n, i, j;
 
-	if (!c->doc_meta)
+	if (!c->st.doc_meta)
 		issue_date(c);
-	memcpy(a->date, c->doc_date, sizeof(a->date));
+	memcpy(a->date, c->st.doc_date, sizeof(a->date));
 	n = np_art_read_lines(c->buf, a->record.start, a->record.end, h, NP_ART_HEAD_LINES);
 	for (i = 0; i < n && !is_trailer(c, h[i].s, h[i].e); i++)
 		;
@@ -154,5 +154,5 @@ meta_alerts(struct np_articles *c, struct np_article *a)
 const struct np_art_format np_art_alerts = {
 	NP_ARTICLES_ALERTS, "alerts",
 	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
-	alerts_line, alerts_settle, alerts_end, meta_alerts
+	alerts_line, alerts_settle, alerts_end, meta_alerts, NULL
 };

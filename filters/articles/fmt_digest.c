@@ -253,5 +253,5 @@ meta_digest(struct np_articles *c, struct np_article *a)
 
 const struct np_art_format np_art_digest = {
 	NP_ARTICLES_DIGEST, "digest", NULL, NULL, digest_settle, digest_end,
-	meta_digest
+	meta_digest, NULL
 };

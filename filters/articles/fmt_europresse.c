@@ -323,5 +323,5 @@ ep_line(struct np_articles *c, struct np_art_scan *sc)
 
 const struct np_art_format np_art_europresse = {
 	NP_ARTICLES_EUROPRESSE, "europresse", "nNDp[",
-	ep_line, NULL, ep_end, meta_europresse
+	ep_line, NULL, ep_end, meta_europresse, NULL
 };

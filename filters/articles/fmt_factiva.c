@@ -252,5 +252,5 @@ fa_line(struct np_articles *c, struct np_art_scan *sc)
 }
 
 const struct np_art_format np_art_factiva = {
-	NP_ARTICLES_FACTIVA, "factiva", "DA", fa_line, NULL, fa_end, meta_factiva
+	NP_ARTICLES_FACTIVA, "factiva", "DA", fa_line, NULL, fa_end, meta_factiva, NULL
 };

@@ -95,13 +95,13 @@ feed_title(struct np_articles *c)
 	struct np_line ln;
 	size_t first, p = 0, s, e;
 
-	c->doc_meta = 1;
+	c->st.doc_meta = 1;
 	if ((first = feed_next(c, 0, c->len, 1)) == SIZE_MAX)
 		return;
 	while (np_art_next_text_line(c->buf, first, &p, &ln, &s, &e))
 		if (np_art_fields(c, ln.start, &f) > 0) {
 			if (f.roles & (1u << NP_ART_F_FEED)) {
-				np_art_set_str(c, &c->doc_source, f.vs[NP_ART_F_FEED],
+				np_art_set_str(c, &c->st.doc_source, f.vs[NP_ART_F_FEED],
 				    f.ve[NP_ART_F_FEED]);
 				return;
 			}
@@ -116,7 +116,7 @@ meta_feed(struct np_articles *c, struct np_article *a)
 	struct np_art_fields f;
 	size_t at;
 
-	if (!c->doc_meta)
+	if (!c->st.doc_meta)
 		feed_title(c);
 	at = feed_next(c, a->record.start, a->record.end, 1);
 	if (at == SIZE_MAX || !item_start(c, at, at, np_art_next_line_start(c->buf,
@@ -132,7 +132,7 @@ meta_feed(struct np_articles *c, struct np_article *a)
 	if (f.roles & (1u << NP_ART_F_SOURCE))
 		np_art_set_str(c, &a->source, f.vs[NP_ART_F_SOURCE], f.ve[NP_ART_F_SOURCE]);
 	else
-		a->source = c->doc_source;
+		a->source = c->st.doc_source;
 	if (f.roles & (1u << NP_ART_F_TEXT))
 		np_art_set_text(a, c->buf, f.vs[NP_ART_F_TEXT], a->record.end);
 	else
@@ -141,5 +141,5 @@ meta_feed(struct np_articles *c, struct np_article *a)
 
 const struct np_art_format np_art_feed = {
 	NP_ARTICLES_FEED, "feed", "TtHh", feed_line, feed_settle, feed_end,
-	meta_feed
+	meta_feed, NULL
 };

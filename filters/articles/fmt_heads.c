@@ -88,11 +88,11 @@ head_candidate(struct np_articles *c, size_t from, size_t *body, int *teaser,
 	size_t p = from, n = 0, found = SIZE_MAX, fbody = 0;
 	int prev_blank = 1, prev_stop = 0, t = 0, h;
 
-	if (c->hc_valid && c->hc_from == from) {
-		*body = c->hc_body;
-		*teaser |= c->hc_teaser;
-		*prose = c->hc_prose;
-		return c->hc_cand;
+	if (c->st.hc_valid && c->st.hc_from == from) {
+		*body = c->st.hc_body;
+		*teaser |= c->st.hc_teaser;
+		*prose = c->st.hc_prose;
+		return c->st.hc_cand;
 	}
 	/* `from` is a line start; a blank line must precede a head */
 	if (from > 0) {
@@ -116,12 +116,12 @@ head_candidate(struct np_articles *c, size_t from, size_t *body, int *teaser,
 				t = 1;
 			else if ((h = head_at(c, &ln, &fbody, 0)) > 0) {
 				found = ln.start;
-				c->hc_lead = h == 2;
+				c->st.hc_lead = h == 2;
 				break;
 			}
 		} else if (prev_stop && (h = head_at(c, &ln, &fbody, 1)) > 0) {
 			found = ln.start;
-			c->hc_lead = h == 2;
+			c->st.hc_lead = h == 2;
 			break;
 		}
 		/* prose counts up to the highest bar only */
@@ -130,12 +130,12 @@ head_candidate(struct np_articles *c, size_t from, size_t *body, int *teaser,
 		prev_blank = 0;
 		prev_stop = np_art_ends_sentence(b, s, e);
 	}
-	c->hc_valid = 1;
-	c->hc_from = from;
-	c->hc_cand = found;
-	c->hc_body = fbody;
-	c->hc_teaser = t;
-	c->hc_prose = n;
+	c->st.hc_valid = 1;
+	c->st.hc_from = from;
+	c->st.hc_cand = found;
+	c->st.hc_body = fbody;
+	c->st.hc_teaser = t;
+	c->st.hc_prose = n;
 	*body = fbody;
 	*teaser |= t;
 	*prose = n;
@@ -157,7 +157,7 @@ heads_next(struct np_articles *c, size_t from, int *teaser, size_t *bodyp)
 	cand = head_candidate(c, from, &body, teaser, &prose);
 	while (cand != SIZE_MAX) {
 		t2 = *teaser;
-		lead = c->hc_lead;
+		lead = c->st.hc_lead;
 		next = head_candidate(c, body, &nbody, &t2, &prose);
 		need = *teaser ? HEAD_BODY_TEASER : lead ? HEAD_BODY_LEAD : HEAD_BODY_MIN;
 		if (prose >= need) {
@@ -178,18 +178,18 @@ heads_end(struct np_articles *c, size_t from)
 	size_t own, next, body;
 
 	/* the head that ended the last record opens this one */
-	if (c->pend_valid && c->pend_head == from) {
+	if (c->st.pend_valid && c->st.pend_head == from) {
 		own = from;
-		body = c->pend_body;
+		body = c->st.pend_body;
 	} else {
-		own = heads_next(c, from, &c->teaser, &body);
+		own = heads_next(c, from, &c->st.teaser, &body);
 	}
 	if (own == SIZE_MAX)
 		return c->len;
-	next = heads_next(c, body, &c->teaser, &body);
-	c->pend_valid = next != SIZE_MAX;
-	c->pend_head = next;
-	c->pend_body = body;
+	next = heads_next(c, body, &c->st.teaser, &body);
+	c->st.pend_valid = next != SIZE_MAX;
+	c->st.pend_head = next;
+	c->st.pend_body = body;
 	return next == SIZE_MAX ? c->len : next;
 }
 
@@ -250,5 +250,5 @@ meta_heads(struct np_articles *c, struct np_article *a)
 
 const struct np_art_format np_art_heads = {
 	NP_ARTICLES_HEADS, "heads", NULL, NULL, heads_settle, heads_end,
-	meta_heads
+	meta_heads, NULL
 };

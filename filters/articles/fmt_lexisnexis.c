@@ -311,5 +311,5 @@ ln_settle(struct np_articles *c, struct np_art_scan *sc)
 
 const struct np_art_format np_art_lexisnexis = {
 	NP_ARTICLES_LEXISNEXIS, "lexisnexis", "0123456789DdEeFfLl",
-	ln_line, ln_settle, ln_end, meta_lexisnexis
+	ln_line, ln_settle, ln_end, meta_lexisnexis, NULL
 };

@@ -138,5 +138,5 @@ listing_settle(struct np_articles *c, struct np_art_scan *sc)
 
 const struct np_art_format np_art_listing = {
 	NP_ARTICLES_LISTING, "listing", "-*\xc2\xe2",
-	listing_line, listing_settle, listing_end, meta_listing
+	listing_line, listing_settle, listing_end, meta_listing, NULL
 };

@@ -13,7 +13,10 @@
  *
  * Metadata: Subject is the title, Date (or Sent) the date, the sender's
  * display name (else the address) the source; the body starts after the
- * header block.
+ * header block.  A message whose body is many articles (a newsletter
+ * sent as one mail) is cut by the body's own format (the driver's
+ * container step, mail_body); each of its articles takes the message's
+ * date and sender when it names none.
  */
 #include <stdint.h>
 #include <string.h>
@@ -171,7 +174,22 @@ meta_mail(struct np_articles *c, struct np_article *a)
 	np_art_set_text(a, c->buf, f.end, a->record.end);
 }
 
+/* The body of the message in [from, end): after its header block. */
+static size_t
+mail_body(struct np_articles *c, size_t from, size_t end)
+{
+	struct np_art_fields f;
+	size_t at, hdr, save = c->len;
+
+	c->len = end;
+	at = mail_next(c, from, 1, &hdr);
+	if (at == SIZE_MAX || np_art_fields(c, hdr, &f) == 0)
+		f.end = end;
+	c->len = save;
+	return f.end;
+}
+
 const struct np_art_format np_art_mail = {
 	NP_ARTICLES_MAIL, "mail", "FfVvDd", mail_line, mail_settle, mail_end,
-	meta_mail
+	meta_mail, mail_body
 };

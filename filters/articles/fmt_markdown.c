@@ -91,8 +91,8 @@ md_settle(struct np_articles *c, struct np_art_scan *sc)
 	unsigned f = sc->flags[NP_ARTICLES_MARKDOWN];
 	unsigned h1 = f & 0xF, h2 = (f >> 4) & 0xF, by = (f >> 8) & 0xF;
 
-	c->md_level = h2 >= 2 ? 2 : 1;
-	if ((c->md_level == 2 ? h2 : h1) < 2)
+	c->st.md_level = h2 >= 2 ? 2 : 1;
+	if ((c->st.md_level == 2 ? h2 : h1) < 2)
 		return 0;
 	return by >= 2 || (h1 >= 1 && h2 >= 3);
 }
@@ -105,7 +105,7 @@ md_next(struct np_articles *c, size_t from)
 	size_t p = from, s, e, ts;
 
 	while (np_art_next_text_line(c->buf, c->len, &p, &ln, &s, &e))
-		if (c->buf[s] == '#' && heading(c->buf, s, e, &ts) == c->md_level)
+		if (c->buf[s] == '#' && heading(c->buf, s, e, &ts) == c->st.md_level)
 			return ln.start;
 	return SIZE_MAX;
 }
@@ -116,8 +116,8 @@ md_end(struct np_articles *c, size_t from)
 {
 	size_t own, next;
 
-	if (c->md_level == 0)
-		c->md_level = 2;	/* forced with -F markdown */
+	if (c->st.md_level == 0)
+		c->st.md_level = 2;	/* forced with -F markdown */
 	own = md_next(c, from);
 	if (own == SIZE_MAX)
 		return c->len;
@@ -136,7 +136,7 @@ meta_md(struct np_articles *c, struct np_article *a)
 
 	while (np_art_next_text_line(b, a->record.end, &p, &ln, &s, &e)) {
 		if (!seen) {
-			if (b[s] != '#' || heading(b, s, e, &ts) != c->md_level)
+			if (b[s] != '#' || heading(b, s, e, &ts) != c->st.md_level)
 				continue;
 			te = e;
 			heading_text(b, &ts, &te);
@@ -164,5 +164,5 @@ meta_md(struct np_articles *c, struct np_article *a)
 
 const struct np_art_format np_art_markdown = {
 	NP_ARTICLES_MARKDOWN, "markdown", "#*_", md_line, md_settle, md_end,
-	meta_md
+	meta_md, NULL
 };

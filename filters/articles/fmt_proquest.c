@@ -170,5 +170,5 @@ pq_line(struct np_articles *c, struct np_art_scan *sc)
 
 const struct np_art_format np_art_proquest = {
 	NP_ARTICLES_PROQUEST, "proquest", "PpIi",
-	pq_line, NULL, pq_end, meta_proquest
+	pq_line, NULL, pq_end, meta_proquest, NULL
 };

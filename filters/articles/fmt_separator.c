@@ -188,5 +188,5 @@ sep_settle(struct np_articles *c, struct np_art_scan *sc)
 
 const struct np_art_format np_art_separator = {
 	NP_ARTICLES_SEPARATOR, "separator", "*-=_#~\f",
-	sep_line, sep_settle, sep_end, np_art_meta_plain
+	sep_line, sep_settle, sep_end, np_art_meta_plain, NULL
 };

@@ -578,12 +578,12 @@ np_art_start_end(struct np_articles *c, size_t from,
 {
 	size_t own, n;
 
-	own = c->pend_valid && c->pend_head == from ? from : next(c, from, 1);
+	own = c->st.pend_valid && c->st.pend_head == from ? from : next(c, from, 1);
 	if (own == SIZE_MAX)
 		return c->len;
 	n = next(c, np_art_next_line_start(c->buf, c->len, own), 0);
-	c->pend_valid = n != SIZE_MAX;
-	c->pend_head = n;
+	c->st.pend_valid = n != SIZE_MAX;
+	c->st.pend_head = n;
 	return n == SIZE_MAX ? c->len : n;
 }
 
