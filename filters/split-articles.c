@@ -12,9 +12,9 @@
 #include "newsprep/out.h"
 
 static const struct np_opt opts[] = {
-	{ 'F', "format", "FORMAT", "auto (default), lexisnexis, factiva, europresse, proquest,\n"
-	    "mail, feed, markdown, alerts, listing, separator, heads, digest\n"
-	    "or single" },
+	{ 'F', "format", "FORMAT", "auto (default), lexisnexis, factiva, europresse,\n"
+	    "proquest, mail, feed, markdown, alerts, listing,\n"
+	    "separator, heads, digest, run or single" },
 	{ 'o', "output", "PREFIX", "write records to PREFIX0001.txt, ...; print the names" },
 	{ 0, NULL, NULL, NULL }
 };

@@ -62,7 +62,7 @@ static const struct np_art_format single = {
 static const struct np_art_format *const formats[] = {
 	&np_art_lexisnexis, &np_art_factiva, &np_art_europresse, &np_art_proquest, &np_art_mail, &np_art_feed,
 	&np_art_markdown, &np_art_alerts, &np_art_listing,
-	&np_art_separator, &np_art_heads, &np_art_digest, &single
+	&np_art_separator, &np_art_heads, &np_art_digest, &np_art_run, &single
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 

@@ -51,6 +51,7 @@ struct np_art_docstate {
 	int pend_valid;			/* the head that will open the next record */
 	size_t pend_head, pend_body;
 	int md_level;			/* markdown: the stories' heading level */
+	size_t run_width;		/* run: the text's width (0: not a run) */
 	/* the document's own metadata, read once (feed title) */
 	int doc_meta;
 	struct np_articles_str doc_source;
@@ -118,7 +119,7 @@ struct np_art_format {
 extern const struct np_art_format np_art_lexisnexis, np_art_factiva,
     np_art_listing, np_art_separator, np_art_heads, np_art_mail, np_art_feed,
     np_art_markdown, np_art_alerts, np_art_digest, np_art_europresse,
-    np_art_proquest;
+    np_art_proquest, np_art_run;
 
 /* A trimmed non-blank line and the number of its block (meta.c). */
 struct np_art_hline {

@@ -19,7 +19,7 @@ cat "$T"/rec/r* > "$T/cat"
 is_file "$T/cat" "$T/in.nul" "NUL bytes without -z: the records are the input"
 
 # every format forced on hostile input: records still partition it
-for fmt in listing lexisnexis factiva europresse proquest separator heads single; do
+for fmt in listing lexisnexis factiva europresse proquest separator heads run single; do
 	CMD="split-articles -z -F $fmt"
 	for f in unbalanced crlf lonecont saidline; do
 		hrun "$T/in.$f"

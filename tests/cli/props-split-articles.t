@@ -10,7 +10,7 @@ props_setup
 
 CMD="split-articles"
 each_doc "-z records concatenate to the input" nulcat
-for fmt in listing lexisnexis factiva europresse proquest separator heads single; do
+for fmt in listing lexisnexis factiva europresse proquest separator heads run single; do
 	CMD="split-articles -F $fmt"
 	each_doc "-F $fmt: records concatenate to the input" nulcat
 done

@@ -32,6 +32,8 @@ count split-heads.txt 3
 count split-related.txt 1
 # an article's short subheadings do not make it a digest
 count split-subheads.txt 1
+# nor do they make a wrapped article with no blank line a wire run
+count split-wrapped.txt 1
 
 # where the cuts fall: the second record opens with its marker / title
 run split-articles -z "$FIX/split-listing.txt"
