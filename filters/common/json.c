@@ -26,6 +26,33 @@
 
 /* ---- the run scanner ---- */
 
+#ifdef __SSE2__
+/* Bit i set when p[i] (of 16) needs a look in a JSON string: '"', '\\',
+ * a control byte or a byte >= 0x80. */
+static inline unsigned
+special16(const char *p)
+{
+	const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+	const __m128i sp = _mm_set1_epi8(0x20);
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	/* signed: bytes >= 0x80 are negative, so less than 0x20 too */
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q),
+	    _mm_cmpeq_epi8(v, bs)), _mm_cmplt_epi8(v, sp)));
+}
+#endif
+
+/* The same for the 8 bytes of w: the high bit of each byte that needs a
+ * look.  A borrow can flag a byte after a special one, never one before
+ * it, so the lowest flag is exact. */
+static inline uint64_t
+special8(uint64_t w)
+{
+	return ((w - 0x2020202020202020ull) | w |
+	    ((w ^ 0x2222222222222222ull) - 0x0101010101010101ull) |
+	    ((w ^ 0x5c5c5c5c5c5c5c5cull) - 0x0101010101010101ull)) & 0x8080808080808080ull;
+}
+
 /* Length of the run at s[0..n) of bytes that are plain in a JSON string:
  * printable ASCII other than '"' and '\\'. */
 static inline size_t
@@ -34,29 +61,18 @@ plain_run(const char *s, size_t n)
 	size_t i = 0;
 
 #ifdef __SSE2__
-	const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
-	const __m128i sp = _mm_set1_epi8(0x20);
-
 	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		/* signed: bytes >= 0x80 are negative, so less than 0x20 too */
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q),
-		    _mm_cmpeq_epi8(v, bs)), _mm_cmplt_epi8(v, sp));
-		int bits = _mm_movemask_epi8(m);
+		unsigned bits = special16(s + i);
 
 		if (bits != 0)
-			return i + (size_t)__builtin_ctz((unsigned)bits);
+			return i + (size_t)__builtin_ctz(bits);
 	}
 #else
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w, t;
+		uint64_t w;
 
 		memcpy(&w, s + i, 8);
-		/* a byte is special when it is >= 0x80, < 0x20, '"' or '\\' */
-		t = (w - 0x2020202020202020ull) | w |
-		    ((w ^ 0x2222222222222222ull) - 0x0101010101010101ull) |
-		    ((w ^ 0x5c5c5c5c5c5c5c5cull) - 0x0101010101010101ull);
-		if ((t & 0x8080808080808080ull) != 0)
+		if (special8(w) != 0)
 			break;
 	}
 #endif
@@ -740,29 +756,21 @@ copy_run(const char *s, size_t n, char *d)
 	size_t i = 0;
 
 #ifdef __SSE2__
-	const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
-	const __m128i sp = _mm_set1_epi8(0x20);
-
 	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		int bits = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q),
-		    _mm_cmpeq_epi8(v, bs)), _mm_cmplt_epi8(v, sp)));
+		unsigned bits = special16(s + i);
 
-		_mm_storeu_si128((__m128i *)(void *)(d + i), v);
+		memcpy(d + i, s + i, 16);
 		if (bits != 0)
-			return i + (size_t)__builtin_ctz((unsigned)bits);
+			return i + (size_t)__builtin_ctz(bits);
 	}
 #endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
-	/* the tail (short pieces are common) 8 bytes at a time: no borrow
-	 * reaches the first special byte, so the lowest flag is exact */
+	/* the tail (short pieces are common) 8 bytes at a time */
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w, t;
 
 		memcpy(&w, s + i, 8);
-		t = ((w - 0x2020202020202020ull) | w |
-		    ((w ^ 0x2222222222222222ull) - 0x0101010101010101ull) |
-		    ((w ^ 0x5c5c5c5c5c5c5c5cull) - 0x0101010101010101ull)) & 0x8080808080808080ull;
+		t = special8(w);
 		memcpy(d + i, &w, 8);
 		if (t != 0)
 			return i + ((size_t)__builtin_ctzll(t) >> 3);
