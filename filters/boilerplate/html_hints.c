@@ -12,8 +12,11 @@
  * heading), the title block, the link density, and the furniture kind
  * of the nearest element whose class, id or role names one
  * (html_read.c) when that element is a box, not a wrapper of the
- * article: it holds at most half of the page's prose.  A block the
- * JSON-LD articleBody holds counts as inside the article.
+ * article: it holds at most half of the page's prose (a comment thread
+ * may hold more than the story, and still is one).  A block the
+ * JSON-LD articleBody holds counts as inside the article, and so does a
+ * block of the page's main box (html_read.c) unless its class names
+ * furniture.
  */
 #include <string.h>
 #include "bp.h"
@@ -35,7 +38,8 @@ hint_of(const struct np_html_block *b, size_t page_prose, struct np_bp_hint *h)
 	if (f & NP_HTML_ASIDE) o |= NP_BP_HINT_ASIDE;
 	if (f & NP_HTML_FOOTER) o |= NP_BP_HINT_FOOTER;
 	if (f & NP_HTML_HEADER) o |= NP_BP_HINT_HEADER;
-	if (f & (NP_HTML_ARTICLE | NP_HTML_MAIN | NP_HTML_LD_BODY)) o |= NP_BP_HINT_ARTICLE;
+	if (f & (NP_HTML_ARTICLE | NP_HTML_MAIN | NP_HTML_LD_BODY))
+		o |= NP_BP_HINT_ARTICLE;
 	if (f & NP_HTML_LI) o |= NP_BP_HINT_LIST;
 	if (f & NP_HTML_CELL) o |= NP_BP_HINT_TABLE;
 	if (f & NP_HTML_TITLE) o |= NP_BP_HINT_TITLE;
@@ -48,8 +52,13 @@ hint_of(const struct np_html_block *b, size_t page_prose, struct np_bp_hint *h)
 	h->link_density = b->chars ? (float)b->link_chars / (float)b->chars : 0.0f;
 	h->heading = (signed char)b->heading;
 	h->class_hint = 0;
-	if (b->class_hint < 0 && (double)b->class_prose <= CLASS_BOX_SHARE * (double)page_prose)
+	if (b->class_hint < 0 && ((b->class_kinds & NP_HTML_H_COMMENT) ||
+	    (double)b->class_prose <= CLASS_BOX_SHARE * (double)page_prose))
 		h->class_hint = (signed char)b->class_hint;
+	/* the main box counts as the article, but not for a box inside it
+	 * whose class names furniture (a comment thread under the story) */
+	if ((f & NP_HTML_MAINBOX) && h->class_hint >= 0)
+		h->flags |= NP_BP_HINT_ARTICLE;
 }
 
 int

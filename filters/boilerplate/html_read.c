@@ -20,7 +20,11 @@
  * A block's evidence is taken from the stack when its first character
  * arrives; the statistics of the element holding it (its "box": text,
  * link text, elements, blocks) and the prose in the element its class
- * hint comes from are filled in when that element closes.
+ * hint comes from are filled in when that element closes.  The page's
+ * main box is scored as readability does, in one pass: every prose block
+ * adds its length to its parent element and half of it to the
+ * grandparent; the element with the highest score when it closes holds
+ * the main box's blocks (NP_HTML_MAINBOX).
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -111,6 +115,7 @@ struct elem {
 	size_t chars0, links0, tags0, blocks0, prose0;	/* counters when it opened */
 	size_t pending;		/* first block it is the box of, + 1 (0: none) */
 	size_t named;		/* first block whose class hint it gives, + 1 */
+	size_t score;		/* prose of its child blocks, half of its grandchildren's */
 	size_t label;		/* its label in labels */
 	unsigned char label_len;
 };
@@ -128,6 +133,7 @@ struct np_html {
 	size_t named_cap;
 	size_t cur_named;	/* stack index of the block's class element, + 1 */
 	size_t cur_named_id;	/* its tags0 (it may have closed since) */
+	size_t best_score, best_first, best_end;	/* the main box so far: its blocks */
 	/* the walk of the current page */
 	struct np_html_page *pg;
 	int err;
@@ -449,8 +455,12 @@ end_block(struct np_html *h)
 		h->named_next[pg->n] = ne->named;
 		ne->named = pg->n + 1;
 	}
-	if (h->cur.chars >= PROSE_MIN && h->cur.link_chars * 4 < h->cur.chars)
+	if (h->cur.chars >= PROSE_MIN && h->cur.link_chars * 4 < h->cur.chars) {
 		pg->prose_chars += h->cur.chars;
+		box->score += h->cur.chars;
+		if (box > h->st)
+			box[-1].score += h->cur.chars / 2;
+	}
 	pg->v[pg->n++] = h->cur;
 }
 
@@ -498,6 +508,7 @@ start_block(struct np_html *h)
 		if (k == 0)
 			continue;
 		b->class_hint = (k & ~(uint32_t)NP_HTML_H_ARTICLE) ? -strength : strength;
+		b->class_kinds = k;
 		h->cur_named = i + 1;
 		h->cur_named_id = h->st[i].tags0;
 		break;
@@ -798,6 +809,11 @@ close_box(struct np_html *h, const struct elem *e)
 	}
 	for (k = e->named; k != 0; k = h->named_next[k - 1])
 		h->pg->v[k - 1].class_prose = h->pg->prose_chars - e->prose0;
+	if (e->score > h->best_score) {
+		h->best_score = e->score;
+		h->best_first = e->blocks0;
+		h->best_end = h->pg->n;
+	}
 }
 
 /* SAX: an element closes. */
@@ -883,6 +899,7 @@ np_html_read(struct np_html *h, const char *buf, size_t len, struct np_html_page
 	h->in_block = h->space = h->brs = h->capture_ld = 0;
 	h->capture = -1;
 	h->chars = h->links = h->ntags = 0;
+	h->best_score = h->best_first = h->best_end = 0;
 	np_buf_clear(&h->labels);
 	/* a root entry so that text outside any element has a stack top */
 	if (h->cap == 0 && (h->st = malloc(64 * sizeof *h->st)) != NULL)
@@ -925,5 +942,7 @@ np_html_read(struct np_html *h, const char *buf, size_t len, struct np_html_page
 		h->err = NP_ENOMEM;
 	if (h->err != NP_OK)
 		return h->err;
+	for (i = h->best_first; i < h->best_end && i < pg->n; i++)
+		pg->v[i].flags |= NP_HTML_MAINBOX;
 	return np_html_meta(&h->cands, pg);
 }

@@ -47,6 +47,10 @@ struct np_bp_hint;
 #define NP_HTML_TITLE	(1u << 13)	/* the block is the page's title */
 #define NP_HTML_LD_BODY	(1u << 14)	/* its text is in JSON-LD articleBody */
 #define NP_HTML_P	(1u << 15)	/* the block is a <p> */
+#define NP_HTML_MAINBOX	(1u << 16)	/* inside the page's main box: the element
+					   whose child blocks (and, at half
+					   weight, grandchild blocks) hold the
+					   most prose, as readability scores */
 
 /* Kinds named by class, id and role tokens on the block's path
  * (struct np_html_block.hints), from filters/lexicons/boilerplate-html.tsv. */
@@ -80,6 +84,7 @@ struct np_html_block {
 				   (-3 the block's own element or its parent,
 				   -2 up to 4 levels up, -1 further), 1..3 the
 				   article body, 0 nothing */
+	uint32_t class_kinds;	/* NP_HTML_H_* that element names */
 	size_t class_prose;	/* code points of prose blocks in that element
 				   (its share of the page's prose tells a
 				   wrapper of the article from a box) */

@@ -151,6 +151,15 @@ grep -q 'unlimited access' "$OUT"; ok $((! $?)) "class: the promo box inside the
 grep -q '^The next regatta is planned' "$OUT"; ok $? "class: a wrapper's 'sidebar' keeps the story"
 grep -q '^The club.s captain said' "$OUT"; ok $? "class: the paragraph after the promo box is kept"
 
+# no <article>, no class the lexicon knows: the element holding the most
+# prose (readability's score) counts as the article, so its list items
+# are content; its related links and the page furniture still go
+run strip-boilerplate "$FIX/html-it-mainbox.html"
+grep -q '^Banchi: frutta, verdura' "$OUT"; ok $? "main box: a list item with few stopwords is kept"
+grep -q '^un forno a legna aperto' "$OUT"; ok $? "main box: short list items are kept"
+grep -q 'Leggi anche\|castagna\|Pubblicità\|diritti riservati' "$OUT"; ok $((! $?)) "main box: related links, ad, footer go"
+is "$(head -1 "$OUT")" "Il mercato di Borgo Fiume riapre con venti banchi nuovi" "main box: title first"
+
 # --explain shows each block's tag path
 run strip-boilerplate --explain "$FIX/html-en-news.html"
 grep -q '^good.*article.story>div.article-body>p' "$OUT"; ok $? "--explain: tag path of a kept block"
