@@ -173,7 +173,7 @@ static int
 print_html(struct run *r)
 {
 	const struct np_html_page *pg = &r->page;
-	const char *title = np_html_meta_str(pg, pg->m.title);
+	const char *title = np_html_shown_title(pg);
 	size_t i;
 	int rc;
 

@@ -4,7 +4,9 @@
  * paragraph a line with a blank line between (np_boilerplate_render on
  * the reader's text); inverted, what was removed.  The unit that is the
  * title is left to the title line, so it is neither printed twice nor
- * listed as removed.
+ * listed as removed.  A title no block of the page says (a <title> that
+ * is the site's name, or junk a broken <head> let in) is metadata only:
+ * the headline stage's title, if any, stands in the text instead.
  */
 #include <string.h>
 #include "newsprep/boilerplate.h"
@@ -26,11 +28,22 @@ np_html_block_at(const struct np_html_page *pg, size_t off)
 	return lo < pg->n && pg->v[lo].start == off ? &pg->v[lo] : NULL;
 }
 
+const char *
+np_html_shown_title(const struct np_html_page *pg)
+{
+	size_t i;
+
+	for (i = 0; i < pg->n; i++)
+		if (pg->v[i].flags & NP_HTML_TITLE)
+			return np_html_meta_str(pg, pg->m.title);
+	return NULL;
+}
+
 int
 np_html_render(const struct np_html_page *pg, struct np_bp_result *res, int invert,
     struct np_buf *out)
 {
-	const char *title = np_html_meta_str(pg, pg->m.title);
+	const char *title = np_html_shown_title(pg);
 	struct np_bp_block saved, *tb = NULL;
 	size_t i;
 	int rc;

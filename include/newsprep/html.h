@@ -164,6 +164,10 @@ int np_boilerplate_classify_html(struct np_boilerplate *bp, struct np_html_page 
 int np_html_render(const struct np_html_page *pg, struct np_bp_result *res, int invert,
     struct np_buf *out);
 
+/* The title line the text starts with: the page's title when a block of
+ * the page says it (NP_HTML_TITLE), else NULL (it stays metadata). */
+const char *np_html_shown_title(const struct np_html_page *pg);
+
 /* Meta field string or NULL. */
 static inline const char *
 np_html_meta_str(const struct np_html_page *pg, size_t off)

@@ -160,6 +160,17 @@ grep -q '^un forno a legna aperto' "$OUT"; ok $? "main box: short list items are
 grep -q 'Leggi anche\|castagna\|Pubblicità\|diritti riservati' "$OUT"; ok $((! $?)) "main box: related links, ad, footer go"
 is "$(head -1 "$OUT")" "Il mercato di Borgo Fiume riapre con venti banchi nuovi" "main box: title first"
 
+# a <title> that no block of the page says (the site's name) is metadata
+# only: the headline the page shows comes first instead
+run strip-boilerplate "$FIX/html-en-sitetitle.html"
+is "$(head -1 "$OUT")" "Flood barrier on the Wern passes its first winter test" "site title: the page's headline first"
+grep -q 'Kelby Valley News' "$OUT"; ok $((! $?)) "site title: not in the text"
+python3 -c 'import json, sys; print(json.dumps({"html": open(sys.argv[1]).read()}))' \
+    "$FIX/html-en-sitetitle.html" > "$T/site.jsonl" 2> /dev/null ||
+    printf '{"html":"<title>Kelby Valley News</title><p>x</p>"}\n' > "$T/site.jsonl"
+run strip-boilerplate --jsonl --field html "$T/site.jsonl"
+grep -q '"title":"Kelby Valley News"' "$OUT"; ok $? "site title: still the --jsonl title"
+
 # --explain shows each block's tag path
 run strip-boilerplate --explain "$FIX/html-en-news.html"
 grep -q '^good.*article.story>div.article-body>p' "$OUT"; ok $? "--explain: tag path of a kept block"
