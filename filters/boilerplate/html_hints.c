@@ -16,7 +16,8 @@
  * may hold more than the story, and still is one).  A block the
  * JSON-LD articleBody holds counts as inside the article, and so does a
  * block of the page's main box (html_read.c) unless its class names
- * furniture.
+ * furniture.  After the classifier, a JSON-LD articleBody the page's
+ * blocks mostly hold bounds the article (ld_bounds).
  */
 #include <string.h>
 #include "bp.h"
@@ -61,11 +62,56 @@ hint_of(const struct np_html_block *b, size_t page_prose, struct np_bp_hint *h)
 		h->flags |= NP_BP_HINT_ARTICLE;
 }
 
+/* JSON-LD articleBody as the article's bounds: when the page's blocks
+ * hold most of it (LD_COVER of its folded length), the blocks it holds
+ * are kept and the kept blocks before the first or after the last of
+ * them are dropped, but for the headings just above the first (the
+ * title, a standfirst's heading). */
+#define LD_COVER 0.6
+#define LD_HEAD_UNITS 4		/* units above the body that may be its head */
+
+static void
+ld_bounds(const struct np_html_page *pg, struct np_bp_result *res)
+{
+	size_t i, first = SIZE_MAX, last = 0, held = 0;
+
+	if (pg->ld_body.len < 200)
+		return;
+	for (i = 0; i < res->n; i++)
+		if (pg->v[i].flags & NP_HTML_LD_BODY) {
+			held += pg->v[i].end - pg->v[i].start;
+			if (first == SIZE_MAX)
+				first = i;
+			last = i;
+		}
+	if (first == SIZE_MAX || (double)held < LD_COVER * (double)pg->ld_body.len)
+		return;
+	for (i = 0; i < res->n; i++) {
+		struct np_bp_block *b = &res->v[i];
+
+		if (pg->v[i].flags & NP_HTML_LD_BODY) {
+			if (b->cls != NP_BP_GOOD) {
+				b->cls = NP_BP_GOOD;
+				b->reason = "html: in the JSON-LD articleBody";
+				b->keep_start = b->start;
+				b->keep_end = b->end;
+				b->nholes = 0;
+			}
+		} else if (b->cls == NP_BP_GOOD && (i > last || (i < first &&
+		    !(first - i <= LD_HEAD_UNITS && (pg->v[i].heading > 0 ||
+		    (pg->v[i].flags & NP_HTML_TITLE)))))) {
+			b->cls = NP_BP_BAD;
+			b->reason = "html: outside the JSON-LD articleBody";
+		}
+	}
+}
+
 int
 np_boilerplate_classify_html(struct np_boilerplate *bp, struct np_html_page *pg,
     struct np_bp_result *res)
 {
 	size_t i;
+	int rc;
 
 	res->n = 0;
 	res->text = pg->text.data;
@@ -87,5 +133,8 @@ np_boilerplate_classify_html(struct np_boilerplate *bp, struct np_html_page *pg,
 		hint_of(&pg->v[i], pg->prose_chars, &pg->hints[i]);
 		res->n++;
 	}
-	return np_bp_classify_units(bp, pg->text.data, pg->text.len, res, pg->hints);
+	if ((rc = np_bp_classify_units(bp, pg->text.data, pg->text.len, res, pg->hints)) != NP_OK)
+		return rc;
+	ld_bounds(pg, res);
+	return NP_OK;
 }

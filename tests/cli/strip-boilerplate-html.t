@@ -55,6 +55,8 @@ grep -q 'cookies\|Accueil\|Mentions' "$OUT"; ok $((! $?)) "fr: cookie banner, me
 # the markup's evidence: a list of links and a comment box go
 grep -q 'La fête de la pomme\|rue des Tanneurs' "$OUT"; ok $((! $?)) "fr: the related links go"
 grep -q 'Réactions\|Enfin !' "$OUT"; ok $((! $?)) "fr: the comments go"
+# the JSON-LD articleBody bounds the article: the share links above it go
+grep -q 'Partager' "$OUT"; ok $((! $?)) "fr: a link line above the articleBody goes"
 
 # detection: --text takes a page for text, --html text for a page
 run strip-boilerplate --text "$FIX/html-es-thin.html"
