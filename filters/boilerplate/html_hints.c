@@ -6,9 +6,9 @@
  * decide for HTML as for text.
  *
  * Mapping: container flags as they are (nav, aside, footer, header,
- * article or main, figure/caption, blockquote, pre; not form: 2008
- * ASP.NET pages wrap the whole page in one <form>, and passing it cost
- * .03 on l3s-dev), the block's own element (list item, table cell, <p>,
+ * article or main, figure/caption, blockquote, pre; forms only when
+ * small: 2008 ASP.NET pages wrap the whole page in one <form>, and
+ * passing every form cost .03 on l3s-dev), the block's own element (list item, table cell, <p>,
  * heading), the title block, the link density, and the furniture kind
  * of the nearest element whose class, id or role names one
  * (html_read.c) when that element is a box, not a wrapper of the
@@ -41,6 +41,7 @@ hint_of(const struct np_html_block *b, size_t page_prose, struct np_bp_hint *h)
 	if (f & NP_HTML_HEADER) o |= NP_BP_HINT_HEADER;
 	if (f & (NP_HTML_ARTICLE | NP_HTML_MAIN | NP_HTML_LD_BODY))
 		o |= NP_BP_HINT_ARTICLE;
+	if (f & NP_HTML_SMALLFORM) o |= NP_BP_HINT_FORM;
 	if (f & NP_HTML_LI) o |= NP_BP_HINT_LIST;
 	if (f & NP_HTML_CELL) o |= NP_BP_HINT_TABLE;
 	if (f & NP_HTML_TITLE) o |= NP_BP_HINT_TITLE;

@@ -155,7 +155,9 @@ struct np_html {
 #define ROW_JOIN_MAX 160
 /* A block of prose, for the class hint's share: this long, under a
  * quarter links. */
-#define PROSE_MIN 100	/* code points of a row that still takes a cell */
+#define PROSE_MIN 100
+#define SMALL_FORM_BLOCKS 64	/* blocks of a form flagged as a small one */
+#define SMALL_FORM_PROSE 400	/* code points of prose a small form may hold */	/* code points of a row that still takes a cell */
 
 /* Compares a tag name with a table entry (bsearch). */
 static int
@@ -809,6 +811,12 @@ close_box(struct np_html *h, const struct elem *e)
 	}
 	for (k = e->named; k != 0; k = h->named_next[k - 1])
 		h->pg->v[k - 1].class_prose = h->pg->prose_chars - e->prose0;
+	/* a form with little prose (search, sign-up, letters), not a
+	 * page-wide one */
+	if (e->tag == T_FORM && h->pg->prose_chars - e->prose0 <= SMALL_FORM_PROSE &&
+	    h->pg->n - e->blocks0 <= SMALL_FORM_BLOCKS)
+		for (k = e->blocks0; k < h->pg->n; k++)
+			h->pg->v[k].flags |= NP_HTML_SMALLFORM;
 	if (e->score > h->best_score) {
 		h->best_score = e->score;
 		h->best_first = e->blocks0;

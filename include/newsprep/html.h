@@ -47,6 +47,9 @@ struct np_bp_hint;
 #define NP_HTML_TITLE	(1u << 13)	/* the block is the page's title */
 #define NP_HTML_LD_BODY	(1u << 14)	/* its text is in JSON-LD articleBody */
 #define NP_HTML_P	(1u << 15)	/* the block is a <p> */
+#define NP_HTML_SMALLFORM (1u << 17)	/* inside a form that holds little
+					   prose (a search box, a sign-up box;
+					   not a 2008 page-wide ASP.NET form) */
 #define NP_HTML_MAINBOX	(1u << 16)	/* inside the page's main box: the element
 					   whose child blocks (and, at half
 					   weight, grandchild blocks) hold the

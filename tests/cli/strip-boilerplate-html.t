@@ -160,6 +160,8 @@ run strip-boilerplate "$FIX/html-it-mainbox.html"
 grep -q '^Banchi: frutta, verdura' "$OUT"; ok $? "main box: a list item with few stopwords is kept"
 grep -q '^un forno a legna aperto' "$OUT"; ok $? "main box: short list items are kept"
 grep -q 'Leggi anche\|castagna\|Pubblicità\|diritti riservati' "$OUT"; ok $((! $?)) "main box: related links, ad, footer go"
+grep -q 'Scriveteci' "$OUT"; ok $((! $?)) "a small form's sentence goes"
+grep -q '^Il sindaco ha detto' "$OUT"; ok $? "the paragraph after the small form is kept"
 is "$(head -1 "$OUT")" "Il mercato di Borgo Fiume riapre con venti banchi nuovi" "main box: title first"
 
 # a <title> that no block of the page says (the site's name) is metadata
