@@ -55,6 +55,7 @@ apply_hint(const struct np_boilerplate *bp, const struct bp_unit *u, const struc
     enum np_bp_class *c, const char **r)
 {
 	int article = (h->flags & NP_BP_HINT_ARTICLE) != 0;
+	char r0 = strcmp(*r, "few stopwords") == 0 ? 'f' : 0;
 
 	if (u->words == 0)
 		return;
@@ -69,7 +70,9 @@ apply_hint(const struct np_boilerplate *bp, const struct bp_unit *u, const struc
 	    !(h->flags & NP_BP_HINT_TITLE) && h->heading == 0)) {
 		*c = NP_BP_BAD;
 		*r = "html: aside, header or footer";
-	} else if (h->link_density > 0.5f || (h->link_density > 0.25f && *c != NP_BP_GOOD)) {
+	} else if ((h->link_density > 0.5f || (h->link_density > 0.25f && *c != NP_BP_GOOD)) &&
+	    !(article && (h->flags & NP_BP_HINT_PARA) && h->link_density <= 0.75f &&
+	    u->ends_term && u->words >= 15 && u->loww * 2 > u->letters)) {
 		*c = NP_BP_BAD;
 		*r = "html: mostly links";
 	} else if (h->class_hint < 0 && !(article && *c == NP_BP_GOOD && u->ends_term)) {
@@ -79,6 +82,10 @@ apply_hint(const struct np_boilerplate *bp, const struct bp_unit *u, const struc
 	    u->furn == NULL && !u->copyright && u->chars < bp->o.length_high) {
 		*c = NP_BP_SHORT;
 		*r = "html: article list item";
+	} else if (article && *c == NP_BP_BAD && (h->flags & NP_BP_HINT_PARA) && r0 == 'f' &&
+	    u->furn == NULL && !u->copyright && h->link_density < 0.1f) {
+		*c = NP_BP_NEAR_GOOD;
+		*r = "html: article paragraph, few stopwords";
 	} else if (article && *c == NP_BP_NEAR_GOOD && (h->flags & NP_BP_HINT_PARA)) {
 		*c = NP_BP_GOOD;
 		*r = "html: article paragraph";
