@@ -16,8 +16,10 @@
  * may hold more than the story, and still is one).  A block the
  * JSON-LD articleBody holds counts as inside the article, and so does a
  * block of the page's main box (html_read.c) unless its class names
- * furniture.  After the classifier, a JSON-LD articleBody the page's
- * blocks mostly hold bounds the article (ld_bounds).
+ * furniture (a comment thread is not the article even inside <article>).
+ * After the classifier, the main box overrules a run that missed it
+ * (box_bounds), and a JSON-LD articleBody the page's blocks mostly hold
+ * bounds the article (ld_bounds).
  */
 #include <string.h>
 #include "bp.h"
@@ -61,6 +63,9 @@ hint_of(const struct np_html_block *b, size_t page_prose, struct np_bp_hint *h)
 	 * whose class names furniture (a comment thread under the story) */
 	if ((f & NP_HTML_MAINBOX) && h->class_hint >= 0)
 		h->flags |= NP_BP_HINT_ARTICLE;
+	/* nor is a comment thread that WordPress put inside <article> */
+	if (h->class_hint < 0 && (b->class_kinds & NP_HTML_H_COMMENT))
+		h->flags &= ~(uint32_t)NP_BP_HINT_ARTICLE;
 }
 
 /* JSON-LD articleBody as the article's bounds: when the page's blocks
@@ -107,6 +112,50 @@ ld_bounds(const struct np_html_page *pg, struct np_bp_result *res)
 	}
 }
 
+/* The main box against the classifier's run: when the run kept less than
+ * half of the prose the main box holds and the main box's good prose
+ * outweighs what the run kept outside it, the run was a teaser list or a
+ * sidebar: the main box's good units are kept instead and the kept units
+ * outside it dropped, but for headings just above it. */
+static void
+box_bounds(const struct np_html_page *pg, struct np_bp_result *res)
+{
+	size_t i, first = SIZE_MAX, g_in = 0, k_in = 0, k_out = 0;
+
+	for (i = 0; i < res->n; i++) {
+		const struct np_bp_block *b = &res->v[i];
+
+		if (pg->v[i].flags & NP_HTML_MAINBOX) {
+			if (first == SIZE_MAX)
+				first = i;
+			if (b->first == NP_BP_GOOD)
+				g_in += b->chars;
+			if (b->cls == NP_BP_GOOD)
+				k_in += b->chars;
+		} else if (b->cls == NP_BP_GOOD)
+			k_out += b->chars;
+	}
+	if (first == SIZE_MAX || 2 * k_in >= g_in || g_in <= k_out)
+		return;
+	for (i = 0; i < res->n; i++) {
+		struct np_bp_block *b = &res->v[i];
+
+		if (pg->v[i].flags & NP_HTML_MAINBOX) {
+			if (b->first == NP_BP_GOOD && b->cls != NP_BP_GOOD) {
+				b->cls = NP_BP_GOOD;
+				b->reason = "html: the page's main box";
+				b->keep_start = b->start;
+				b->keep_end = b->end;
+				b->nholes = 0;
+			}
+		} else if (b->cls == NP_BP_GOOD && !(i < first && first - i <= LD_HEAD_UNITS &&
+		    (pg->v[i].heading > 0 || (pg->v[i].flags & NP_HTML_TITLE)))) {
+			b->cls = NP_BP_BAD;
+			b->reason = "html: outside the page's main box";
+		}
+	}
+}
+
 int
 np_boilerplate_classify_html(struct np_boilerplate *bp, struct np_html_page *pg,
     struct np_bp_result *res)
@@ -136,6 +185,7 @@ np_boilerplate_classify_html(struct np_boilerplate *bp, struct np_html_page *pg,
 	}
 	if ((rc = np_bp_classify_units(bp, pg->text.data, pg->text.len, res, pg->hints)) != NP_OK)
 		return rc;
+	box_bounds(pg, res);
 	ld_bounds(pg, res);
 	return NP_OK;
 }

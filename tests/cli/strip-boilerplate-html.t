@@ -177,6 +177,11 @@ python3 -c 'import json, sys; print(json.dumps({"html": open(sys.argv[1]).read()
 run strip-boilerplate --jsonl --field html "$T/site.jsonl"
 grep -q '"title":"Kelby Valley News"' "$OUT"; ok $? "site title: still the --jsonl title"
 
+# a comment thread inside <article> (WordPress) is furniture all the same
+run strip-boilerplate "$FIX/html-en-blog.html"
+grep -q '^Visitors will still be able' "$OUT"; ok $? "blog: the post is kept"
+grep -q 'twenty years\|tea stall\|My sister' "$OUT"; ok $((! $?)) "blog: the comments inside <article> go"
+
 # --explain shows each block's tag path
 run strip-boilerplate --explain "$FIX/html-en-news.html"
 grep -q '^good.*article.story>div.article-body>p' "$OUT"; ok $? "--explain: tag path of a kept block"
