@@ -101,6 +101,17 @@ photo_mark(const struct bp_unit *u)
 	    (strcmp(u->furn->kind, "caption") == 0 || strcmp(u->furn->kind, "credit") == 0));
 }
 
+/* Whether a unit a reader's hint dropped inside the article is inline
+ * furniture the context pass looks through (a caption, an ad or promo
+ * box), as it does for such units in text.  Lines of links are not:
+ * passing them cost .001 on l3s-dev. */
+static int
+html_inline_furniture(const struct np_bp_hint *h, const char *r)
+{
+	return (h->flags & NP_BP_HINT_ARTICLE) && (strcmp(r, "html: caption") == 0 ||
+	    strcmp(r, "html: furniture class") == 0);
+}
+
 /* The first pass: sets first class and reason of every unit. */
 void
 np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result *res,
@@ -270,7 +281,8 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 		b->reason = r;
 		u->transparent = (u->furn != NULL && u->furn_where != BP_AT_TAIL &&
 		    c == NP_BP_BAD && r[0] != 'f' && strcmp(u->furn->kind, "nav") != 0) ||
-		    (u->caption && c == NP_BP_BAD);
+		    (u->caption && c == NP_BP_BAD) ||
+		    (hints != NULL && c == NP_BP_BAD && html_inline_furniture(&hints[i], r));
 		b->chars = u->chars;
 		b->words = u->words;
 		b->stops = u->stops;

@@ -181,6 +181,8 @@ grep -q '"title":"Kelby Valley News"' "$OUT"; ok $? "site title: still the --jso
 run strip-boilerplate "$FIX/html-en-blog.html"
 grep -q '^Visitors will still be able' "$OUT"; ok $? "blog: the post is kept"
 grep -q 'twenty years\|tea stall\|My sister' "$OUT"; ok $((! $?)) "blog: the comments inside <article> go"
+grep -q 'The gate on Wern Lane' "$OUT"; ok $((! $?)) "blog: the caption inside the post goes"
+grep -q '^Gates open at nine\.$' "$OUT"; ok $? "blog: the short line above it is judged through it"
 
 # --explain shows each block's tag path
 run strip-boilerplate --explain "$FIX/html-en-news.html"
