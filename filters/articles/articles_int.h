@@ -153,7 +153,37 @@ struct np_art_fields {
 };
 
 /* ---- line classifiers (lines.c); [s, e) is a trimmed line ---- */
-void np_art_trim(const char *b, size_t *s, size_t *e);
+/* Trims blanks (space, tab, CR, VT, NBSP) off both ends of [*s, *e).
+ * Inline: every pass over the lines trims each one, and a call per line
+ * cost more than the trim. */
+static inline void
+np_art_trim(const char *b, size_t *s, size_t *e)
+{
+	size_t p = *s, q = *e;
+
+	while (p < q) {
+		unsigned char ch = (unsigned char)b[p];
+
+		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v')
+			p++;
+		else if (ch == 0xC2 && p + 1 < q && (unsigned char)b[p + 1] == 0xA0)
+			p += 2;
+		else
+			break;
+	}
+	while (q > p) {
+		unsigned char ch = (unsigned char)b[q - 1];
+
+		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v')
+			q--;
+		else if (ch == 0xA0 && q - 1 > p && (unsigned char)b[q - 2] == 0xC2)
+			q -= 2;
+		else
+			break;
+	}
+	*s = p;
+	*e = q;
+}
 int np_art_word(const char *b, size_t s, size_t e, const char *w);
 size_t np_art_digits(const char *b, size_t *p, size_t e);
 void np_art_spaces(const char *b, size_t *p, size_t e);

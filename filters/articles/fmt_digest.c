@@ -141,10 +141,11 @@ names_digest(struct np_articles *c, size_t s, size_t e)
  * paragraph that ends a sentence, up to the last heading's paragraph (a
  * footer may follow): a web page's menus, captions and link lists are
  * blocks of neither kind.  Counts the headings, headlines and paragraphs
- * into *d.
+ * into *d; for a `bare` digest, stops (false) at a story of more than
+ * DIGEST_STORY_PARAS paragraphs.
  */
 static int
-all_stories(struct np_articles *c, size_t first, struct digest_shape *d)
+all_stories(struct np_articles *c, size_t first, struct digest_shape *d, int bare)
 {
 	const char *b = c->buf;
 	struct np_line ln;
@@ -162,6 +163,9 @@ all_stories(struct np_articles *c, size_t first, struct digest_shape *d)
 				junk_after = heads;
 			else if (in_block && ++paras > d->paras)
 				d->paras = paras;
+			/* a bare digest's stories are short: stop at a long one */
+			if (bare && d->paras > DIGEST_STORY_PARAS)
+				return 0;
 			in_block = 0;
 			blank = 1;
 			continue;
@@ -207,7 +211,7 @@ digest_settle(struct np_articles *c, struct np_art_scan *sc)
 	    np_art_prose_bytes(c->buf, 0, first, 300) >= 300)
 		return 0;
 	named = n > 0 && names_digest(c, h[0].s, h[n > 1 ? 1 : 0].e);
-	if (!all_stories(c, first, &d))
+	if (!all_stories(c, first, &d, !named))
 		return 0;
 	if (named)
 		return d.heads >= 2;

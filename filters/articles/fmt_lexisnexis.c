@@ -269,6 +269,22 @@ meta_lexisnexis(struct np_articles *c, struct np_article *a)
 	np_art_set_text(a, b, body, end);
 }
 
+/* True when a word of five letters or more of the trimmed line holds a
+ * small letter: "Document 1 of 3", not "1 of 10 DOCUMENTS". */
+static int
+small_noun(const char *b, size_t s, size_t e)
+{
+	size_t p, w;
+
+	for (p = s; p < e; p = w + 1) {
+		for (w = p; w < e && b[w] != ' '; w++)
+			;
+		if (w - p >= 5 && np_art_has_lower(b, p, w))
+			return 1;
+	}
+	return 0;
+}
+
 /* Detecting pass: a marker settles it; a trailer and a key are noted. */
 static int
 ln_line(struct np_articles *c, struct np_art_scan *sc)
@@ -281,10 +297,11 @@ ln_line(struct np_articles *c, struct np_art_scan *sc)
 	if ((f >= '0' && f <= '9') || f == 'D' || f == 'd') {
 		if (!np_art_is_ln_marker(c, b, sc->s, sc->e))
 			return 0;
-		/* LexisNexis writes its markers in capitals; "Document 1 of
-		 * 3" (a rendered database page) waits for the pass to end, so
-		 * a format with a signature of its own (ProQuest) wins */
-		if (!np_art_has_lower(b, sc->s, sc->e))
+		/* LexisNexis writes the document noun in capitals;
+		 * "Document 1 of 3" (a rendered database page) waits for the
+		 * pass to end, so a format with a signature of its own
+		 * (ProQuest) wins */
+		if (!small_noun(b, sc->s, sc->e))
 			return 1;
 		sc->flags[NP_ARTICLES_LEXISNEXIS] |= 4;
 		return 0;

@@ -16,32 +16,6 @@
 /* Longest line read as a date line. */
 #define DATE_LINE_MAX 64
 
-/* Trims blanks (space, tab, CR, NBSP) off both ends of [*s, *e). */
-void
-np_art_trim(const char *b, size_t *s, size_t *e)
-{
-	while (*s < *e) {
-		unsigned char ch = (unsigned char)b[*s];
-
-		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v')
-			(*s)++;
-		else if (ch == 0xC2 && *s + 1 < *e && (unsigned char)b[*s + 1] == 0xA0)
-			*s += 2;
-		else
-			break;
-	}
-	while (*e > *s) {
-		unsigned char ch = (unsigned char)b[*e - 1];
-
-		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v')
-			(*e)--;
-		else if (ch == 0xA0 && *e - 1 > *s && (unsigned char)b[*e - 2] == 0xC2)
-			*e -= 2;
-		else
-			break;
-	}
-}
-
 /* ASCII case-insensitive comparison of b[s, s+n) with the lower-case
  * word w. */
 int
