@@ -332,6 +332,7 @@ np_bp_classify_units(struct np_boilerplate *bp, const char *buf, size_t len,
 		return rc;
 	np_bp_first_pass(bp, buf, res, hints);
 	np_bp_context_pass(bp, res);
+	np_bp_heading_boxes(bp, res);
 	np_bp_article_lists(bp, res);
 	np_bp_select_run(bp, res, &ra, &rb);
 	np_bp_thin_page(bp, res, &ra, &rb);

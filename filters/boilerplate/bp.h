@@ -124,6 +124,7 @@ enum { BP_AT_LINE = 1, BP_AT_START, BP_AT_ANY, BP_AT_TAIL, BP_AT_NAME };
 #define DERIVED_SCALE 0.65	/* see first_pass */
 #define DERIVED_WORDS 32	/* size of a stoplist derived from a page */
 #define DATED_WEIGHT 250	/* a date line's weight against the run */
+#define NEAR_RUN_LOOK 8		/* units a run of near-good ones is looked for in */
 #define SHORT_WORDS 40		/* units with at most this many words are
 				   searched for furniture anywhere */
 
@@ -145,6 +146,7 @@ struct bp_unit {
 	int table;		/* lines, when every line is cells split by wide
 				   gaps or records with the same separators */
 	unsigned marks;		/* BP_MARK_* field separators it holds */
+	size_t boxdraw;		/* box-drawing characters (frames) */
 	int bracket;		/* starts with '[' (w3m's image and form marks) */
 	int image;		/* is one "[...]" mark (w3m's picture) */
 	int url;		/* starts with a web address */
@@ -229,6 +231,7 @@ void np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_r
     const struct np_bp_hint *hints);
 void np_bp_context_pass(const struct np_boilerplate *bp, struct np_bp_result *res);
 void np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res);
+void np_bp_heading_boxes(const struct np_boilerplate *bp, struct np_bp_result *res);
 void np_bp_select_run(struct np_boilerplate *bp, struct np_bp_result *res, size_t *ra,
     size_t *rb);
 void np_bp_thin_page(struct np_boilerplate *bp, struct np_bp_result *res, size_t *ra,

@@ -34,6 +34,8 @@
 #include "newsprep/boilerplate.h"
 #include "bp.h"
 
+enum { BOX_UNITS = 24 };	/* units a box and the prose after it are looked for in */
+
 /* Share of capitalised words among words with letters. */
 static double
 cap_share(const struct bp_unit *u)
@@ -141,6 +143,9 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 		} else if (u->is_template) {
 			c = NP_BP_BAD;
 			r = "site template";
+		} else if (u->boxdraw * 4 >= u->chars) {
+			c = NP_BP_BAD;	/* a text browser's box around a menu */
+			r = "frame";
 		} else if (u->copyright && u->chars < 2 * o->length_high) {
 			c = NP_BP_BAD;
 			r = "copyright sign";
@@ -236,7 +241,8 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 		 * are clauses and stopwords cannot be counted; length and
 		 * sentence punctuation decide */
 		if ((c == NP_BP_BAD || c == NP_BP_SHORT) && (r[0] == 'f' || r[0] == 's') &&
-		    u->words > 0 && u->chars / u->words > 12 && (u->ends_term || u->commas > 0)) {
+		    u->words > 0 && u->chars / u->words > 12 && (u->ends_term || u->commas > 0) &&
+		    u->boxdraw * 4 < u->chars) {
 			c = u->chars > o->length_high ? NP_BP_GOOD : u->chars >= o->length_low ?
 			    NP_BP_NEAR_GOOD : NP_BP_SHORT;
 			r = "unspaced script, sentences";
@@ -370,6 +376,42 @@ neighbour(const struct np_boilerplate *bp, const struct np_bp_result *res, size_
 	}
 }
 
+/*
+ * True when near-good unit i is one of three or more paragraphs in a row
+ * that end sentences, two of them near-good, the others short sentences
+ * (empty and inline furniture units between them are looked through),
+ * with at least 1.5 length_high characters together: an article of
+ * short paragraphs whose stopword share falls just short (jusText drops
+ * it between bad neighbours).  Looks at most NEAR_RUN_LOOK units each way.
+ */
+static int
+near_good_run(const struct np_boilerplate *bp, const struct np_bp_result *res, size_t i)
+{
+	size_t n = 0, near = 0, chars = 0, j, steps;
+	int dir;
+
+	for (dir = -1; dir <= 1; dir += 2) {
+		for (j = i, steps = 0; steps < NEAR_RUN_LOOK; steps++) {
+			const struct bp_unit *u;
+
+			if (dir < 0 ? j == 0 : j + 1 >= res->n)
+				break;
+			j = dir < 0 ? j - 1 : j + 1;
+			u = &bp->u[j];
+			if (u->words == 0 || u->transparent)
+				continue;
+			if (!u->ends_term || (res->v[j].first != NP_BP_NEAR_GOOD &&
+			    !(res->v[j].first == NP_BP_SHORT && u->words >= 5 && u->furn == NULL)))
+				break;
+			n++;
+			near += res->v[j].first == NP_BP_NEAR_GOOD;
+			chars += u->chars;
+		}
+	}
+	return bp->u[i].ends_term && n + 1 >= 3 && near >= 1 &&
+	    2 * (chars + bp->u[i].chars) >= 3 * bp->o.length_high;
+}
+
 /* jusText's context pass (see /work/shared/README.md): short units by
  * their neighbours, then near-good ones. */
 void
@@ -410,8 +452,13 @@ np_bp_context_pass(const struct np_boilerplate *bp, struct np_bp_result *res)
 			continue;
 		if (neighbour(bp, res, i, -1, 1, 1) == NP_BP_BAD &&
 		    neighbour(bp, res, i, +1, 1, 1) == NP_BP_BAD) {
-			b->cls = NP_BP_BAD;
-			b->reason = "near-good, between bad";
+			if (near_good_run(bp, res, i)) {
+				b->cls = NP_BP_GOOD;
+				b->reason = "near-good, in a run of them";
+			} else {
+				b->cls = NP_BP_BAD;
+				b->reason = "near-good, between bad";
+			}
 		} else {
 			b->cls = NP_BP_GOOD;
 			b->reason = "near-good, by good";
@@ -558,6 +605,40 @@ np_bp_article_lists(const struct np_boilerplate *bp, struct np_bp_result *res)
 	}
 }
 
+/*
+ * A "Related" or "Most popular" heading heads a box: the short lines and
+ * the teasers kept by the context pass under it, up to the first
+ * paragraph (good on its own, or 150 characters long), are the box's,
+ * not the article's.
+ */
+void
+np_bp_heading_boxes(const struct np_boilerplate *bp, struct np_bp_result *res)
+{
+	size_t i, j;
+
+	for (i = 0; i < res->n; i++) {
+		const struct bp_unit *u = &bp->u[i];
+
+		if (u->furn == NULL || u->furn_where != BP_AT_TAIL ||
+		    (strcmp(u->furn->kind, "related") != 0 && strcmp(u->furn->kind, "popular") != 0))
+			continue;
+		for (j = i + 1; j < res->n && j - i <= BOX_UNITS; j++) {
+			struct np_bp_block *b = &res->v[j];
+
+			if (bp->u[j].words == 0)
+				continue;
+			if (b->first == NP_BP_GOOD || (bp->u[j].furn != NULL &&
+			    bp->u[j].furn_where == BP_AT_TAIL) ||
+			    bp->u[j].chars >= 150)
+				break;	/* (a paragraph, not a teaser) */
+			if (b->cls == NP_BP_GOOD) {
+				b->cls = NP_BP_BAD;
+				b->reason = "in a related box";
+			}
+		}
+	}
+}
+
 /* Kept units' score for the run search.  flat: the page has prose at
  * the left margin, where w3m puts an article's paragraphs (indented
  * prose is then in lists, tables and sidebars: teasers, comments).
@@ -593,8 +674,6 @@ unit_weight(const struct np_bp_block *b, const struct bp_unit *u, int flat, int 
  * least length_high characters).  Such a box costs the run what its
  * lines cost, not what an article's end does.
  */
-enum { BOX_UNITS = 24 };	/* units a box and the prose after it are looked for in */
-
 static int
 in_article_box(const struct np_boilerplate *bp, const struct np_bp_result *res, size_t i)
 {

@@ -382,6 +382,9 @@ byte_special(struct bp_unit *u, const char *buf, size_t i, size_t start, size_t 
 	else if (c == 0xE2 && i + 2 < end && (unsigned char)buf[i + 1] == 0x80 &&
 	    ((unsigned char)buf[i + 2] == 0x93 || (unsigned char)buf[i + 2] == 0x94))
 		u->marks |= BP_MARK_DASH;	/* – — */
+	else if (c == 0xE2 && i + 1 < end && (unsigned char)buf[i + 1] >= 0x94 &&
+	    (unsigned char)buf[i + 1] <= 0x96)
+		u->boxdraw++;	/* U+2500..U+25BF: a text browser's frame */
 	else if (c == 0xE3 && i + 2 < end && (unsigned char)buf[i + 1] == 0x80 &&
 	    ((unsigned char)buf[i + 2] == 0x82 || (unsigned char)buf[i + 2] == 0x81)) {
 		if ((unsigned char)buf[i + 2] == 0x82)

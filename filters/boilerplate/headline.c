@@ -24,7 +24,7 @@ heading_like(const struct bp_unit *u)
 	return u->words >= 2 && u->words <= 30 && u->chars <= 250 && u->first_upper &&
 	    !u->bracket && !u->caption && !u->ends_period &&
 	    !u->ends_colon && !bp_date_only(u) && (u->furn == NULL || label) &&
-	    !u->copyright && u->seps == 0 && !u->bullet &&
+	    !u->copyright && u->seps == 0 && !u->bullet && u->boxdraw * 4 < u->chars &&
 	    !(u->ends_term && u->terms >= 1 && u->words > 12);
 }
 

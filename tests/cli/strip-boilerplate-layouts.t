@@ -88,4 +88,19 @@ grep -q '^\[[0-9]-[0-9x]*\]$' "$OUT"; ok $((! $?)) "offers: the pictures' marks 
 is "$(grep -c '^Robot lorry  \|^Music calculator  ' "$OUT")" 2 "offers: both tables' rows"
 grep -q '^Most of the shops will keep' "$OUT"; ok $? "offers: the paragraph after the tables"
 grep -q 'Leave a comment' "$OUT"; ok $((! $?)) "offers: the comment prompt dropped"
+# a "Most popular" box right before the text: its teasers, kept by the
+# context pass as near-good, belong to the box
+run strip-boilerplate "$L/widgets-teasers.txt"
+grep -q 'bus routes\|market hall' "$OUT"; ok $((! $?)) "teasers: the box's items dropped"
+is "$(grep -c '^Passengers in the mill town\|^More than four thousand\|^The company said on Thursday' "$OUT")" 3 "teasers: the article's paragraphs kept"
+# a text browser's frame drawn around a menu is no script without spaces
+{
+	printf '%s\n' '┌──────────────────────────────────────────────────────────────────────────────┐'
+	printf '%s\n' '│  Guide. HOME  DELIVERY  CLASSIFIEDS  SUBSCRIBE  ARCHIVE  WEATHER  CONTACT   │'
+	printf '%s\n' '└──────────────────────────────────────────────────────────────────────────────┘'
+	printf '\n%s\n\n%s\n' 'The river rose by two metres overnight, and the council closed the lower road and the footpath along the bank until the water goes down again, which it expects by Sunday.' 'Sandbags were handed out at the fire station from six in the morning, and volunteers helped older people on the riverside streets move their furniture upstairs before the peak.'
+} > "$T/frame.txt"
+run strip-boilerplate "$T/frame.txt"
+grep -q '┌\|│\|HOME' "$OUT"; ok $((! $?)) "frame: the box-drawn menu dropped"
+is "$(grep -c '^The river rose\|^Sandbags were' "$OUT")" 2 "frame: the text under it kept"
 done_testing
