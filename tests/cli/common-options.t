@@ -44,8 +44,9 @@ de=$FIX/boilerplate-de-page.txt
 strip-boilerplate -L de "$de" > "$T/de.out"
 run strip-boilerplate -L fr,de "$de"
 is_file "$OUT" "$T/de.out" "strip-boilerplate -L fr,de: a German page takes the German stoplist"
-run strip-boilerplate -L fr "$de"
-cmp -s "$OUT" "$T/de.out"; ok $((!$?)) "strip-boilerplate -L fr: the French one, another result"
+strip-boilerplate -L de --explain "$de" > "$T/de.explain"
+run strip-boilerplate -L fr --explain "$de"
+cmp -s "$OUT" "$T/de.explain"; ok $((!$?)) "strip-boilerplate -L fr: the French one, other densities"
 for tool in split-articles extract-quotes; do
 	run $tool -L en "$page"
 	is "$RC" 2 "$tool -L: refused, the tool has no choice of language"
