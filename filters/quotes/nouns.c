@@ -213,3 +213,18 @@ np_q_work_title(const struct np_quotes *q, const struct np_qcand *c)
 			return 1;
 	return 0;
 }
+
+int
+np_q_title_phrase(const struct np_quotes *q, const struct np_qcand *c)
+{
+	const char *b = q->buf;
+	size_t s = c->content.start, e = s, adv;
+
+	if (!np_q_nouns_on(q) || s >= c->content.end ||
+	    !np_cp_is_upper(np_utf8_decode(b + s, c->content.end - s, &adv)))
+		return 0;
+	while (e < c->content.end && b[e] != ' ')
+		e++;
+	return noun_entry(q, b + s, e - s, 'd') != NULL &&
+	    np_q_count_words(b, c->content.start, c->content.end) <= 5;
+}

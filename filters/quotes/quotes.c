@@ -220,6 +220,15 @@ after_sentence(const char *buf, size_t open)
 	    buf[open - 1] == '!');
 }
 
+/* True when a colon stands just before the opening mark at open. */
+static int
+after_colon(const char *buf, size_t open)
+{
+	while (open > 0 && (buf[open - 1] == ' ' || buf[open - 1] == '\t'))
+		open--;
+	return open > 0 && buf[open - 1] == ':';
+}
+
 /* Appends a record; its strings point into the document (or are ""). */
 static int
 add_record(struct np_quotes *q, const struct np_qcand *c,
@@ -354,7 +363,7 @@ attribute(struct np_quotes *q, size_t k)
 	struct np_attrib a, b;
 	const struct np_attrib *use = NULL;
 	size_t to, ws, we, words, ce;
-	int r;
+	int r, colon;
 
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
@@ -378,7 +387,13 @@ attribute(struct np_quotes *q, size_t k)
 	else if (b.have_cue && b.adjacent)
 		use = &b;
 	words = np_q_count_words(q->buf, c->content.start, c->content.end);
-	if (np_q_title_case(q->buf, c->content.start, c->content.end) &&
+	/* a colon announces a quotation in a language that capitalises
+	 * its nouns ("das Wort: „Eiserne Hand im Samthandschuh“"), where
+	 * title case tells nothing; but a short phrase opened by an article
+	 * is a title there ("Donnerstag: „Die schöne Helena“") */
+	colon = np_q_nouns_on(q) && after_colon(q->buf, c->open.start) &&
+	    !np_q_title_phrase(q, c);
+	if (!colon && np_q_title_case(q->buf, c->content.start, c->content.end) &&
 	    ((!(a.have_cue && a.adjacent && a.have_np) && !b.headline &&
 	    !(np_q_full_sentence(q->buf, c->content.start, c->content.end) &&
 	    np_q_follows_quote(q, c) && after_sentence(q->buf, c->open.start))) ||
@@ -387,7 +402,8 @@ attribute(struct np_quotes *q, size_t k)
 	if (np_q_nickname(q->buf, q->len, c) || np_q_work_title(q, c))
 		return NP_OK;
 	if (words < q->min_words && !((a.have_cue && a.adjacent) ||
-	    (b.have_cue && b.adjacent)) && !(words >= 2 &&
+	    (b.have_cue && b.adjacent)) && !(colon && words >= 2) &&
+	    !(words >= 2 &&
 	    np_q_full_sentence(q->buf, c->content.start, c->content.end) &&
 	    np_q_follows_quote(q, c)))
 		return NP_OK;

@@ -156,6 +156,9 @@ const struct np_lexentry *np_q_noun_after(const struct np_quotes *q,
  * before it ("die Operette „...“", a name after a determiner: "der
  * „Globe“"). */
 int np_q_work_title(const struct np_quotes *q, const struct np_qcand *c);
+/* True when quotation c is a short phrase opened by a capitalised
+ * determiner ("Die schöne Helena"): a title in such a language. */
+int np_q_title_phrase(const struct np_quotes *q, const struct np_qcand *c);
 
 /* ---- cues.c: what a token of the window q->tk is ---- */
 

@@ -3,7 +3,8 @@
 # quotations that need grammar: German titles after a noun naming a work
 # or after a determiner, the subject after the verb ("so fuhr Frau Vogt
 # fort"), German speech verbs of narrative, person nouns as speakers, a
-# stray closing mark, a dialogue turn "Name. „...“"; English speakers
+# stray closing mark, a dialogue turn "Name. „...“", short quotations
+# after a colon and titles after one; English speakers
 # followed by a party and state ("(D-Ore.)", ", R-Kan.,"), "Mr. King",
 # a pronoun for the subject of an appositive clause, an organisation's
 # name in parts, short sentences that look like titles, a stray straight
@@ -20,6 +21,8 @@ is "$(grep 'Morgen reden' "$OUT" | cut -f 4,5)" "der Vorsitzende	seufzte" \
     "de: a verb of narrative and a person noun"
 is "$(grep -c 'Danach gingen' "$OUT")" 0 "de: a stray closing mark opens nothing"
 is "$(grep 'Kommst du' "$OUT" | cut -f 4)" "Martin" "de: a dialogue turn"
+is "$(grep -c 'Ordnung muss sein' "$OUT")" 1 "de: a short quotation after a colon is kept"
+is "$(grep -c 'Müllerin' "$OUT")" 0 "de: but not a title opened by an article"
 
 run extract-quotes "$FIX/quotes-kinds-en.txt"
 is "$(sed -n 1p "$OUT" | cut -f 4)" "Rosa Kimball" "en: NAME (D-Ore.) said"
