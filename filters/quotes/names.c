@@ -519,17 +519,24 @@ not_a_name(const struct np_quotes *q, const struct np_tok *run, size_t n,
 
 /* True when the run at p follows a short opening phrase of its sentence
  * and a comma ("Ultimately, Mr. Clarke hopes"): up to four words, no
- * other punctuation, back to a sentence end or a line start. */
+ * other punctuation, back to a sentence end or a line start; with bare,
+ * up to two words and no comma (a language that puts its subject after
+ * an adverbial: "У березні Ольга Петренко повернеться"). */
 static int
-after_opener(const char *buf, size_t p)
+after_opener(const char *buf, size_t p, int bare)
 {
-	size_t words = 0;
+	size_t words = 0, most = 4, run = p;
 
 	while (p > 0 && buf[p - 1] == ' ')
 		p--;
-	if (p == 0 || buf[p - 1] != ',')
+	if (p == 0)
 		return 0;
-	p--;
+	if (buf[p - 1] == ',')
+		p--;
+	else if (bare)
+		most = 2;	/* "У березні Ольга Петренко повернеться" */
+	else
+		return 0;
 	while (p > 0) {
 		unsigned char c = (unsigned char)buf[p - 1];
 
@@ -545,12 +552,18 @@ after_opener(const char *buf, size_t p)
 		while (p > 0 && (WORDBYTE((unsigned char)buf[p - 1]) ||
 		    buf[p - 1] == '-'))
 			p--;
-		if (++words > 4)
+		if (++words > most)
 			return 0;
 		/* only the opener's first word is capitalised ("In April,",
 		 * not "... of Mr. Tribe's client,") */
-		if (CAPSTART((unsigned char)buf[p]) && !starts_sentence(buf, p))
-			return 0;
+		{
+			size_t adv;
+
+			if (np_cp_is_upper(np_utf8_decode(buf + p, run - p,
+			    &adv)) &&
+			    !starts_sentence(buf, p))
+				return 0;
+		}
 	}
 	return words >= 1;
 }
@@ -762,7 +775,8 @@ np_quotes_collect_names(struct np_quotes *q, size_t upto)
 		    q->cands.v[qi].content.start <= nm->s;
 		if (cue_before(q, run[0].s))
 			nm->source = 1;
-		if (!subj && after_opener(q->buf, run[0].s))
+		if (!subj && after_opener(q->buf, run[0].s, q->lang > 0 &&
+		    !np_q_nouns_on(q)))
 			nm->subject = !nm->possessive;
 		if (q->nname >= 2 && of_body(q, &q->names[q->nname - 2], nm)) {
 			nm->org = 1;

@@ -220,6 +220,31 @@ after_sentence(const char *buf, size_t open)
 	    buf[open - 1] == '!');
 }
 
+/*
+ * A body named with a definite article ("le ministère de la Justice",
+ * "het ministerie van Justitie"): its name is the phrase without the
+ * article.  Stores the name's start in *s and returns 1, or 0.
+ */
+static int
+body_name(const struct np_quotes *q, size_t ms, size_t me, size_t *s)
+{
+	struct np_tok t, u;
+	size_t pos = ms;
+	const struct np_lexentry *d;
+
+	if (!np_quotes_next_tok(&q->abbr, q->buf, me, &pos, &t) ||
+	    t.kind != NP_TOK_WORD ||
+	    (d = np_qlex_find(&q->function, q->buf + t.s, t.e - t.s)) == NULL ||
+	    d->valuelen == 0 || d->value[0] != 'd' ||
+	    (d->valuelen >= 5 && d->value[4] == 'i') ||
+	    !np_quotes_next_tok(&q->abbr, q->buf, me, &pos, &u) ||
+	    u.kind != NP_TOK_WORD ||
+	    np_qlex_find(&q->orgs, q->buf + u.s, u.e - u.s) == NULL)
+		return 0;
+	*s = u.s;
+	return 1;
+}
+
 /* True when a colon stands just before the opening mark at open. */
 static int
 after_colon(const char *buf, size_t open)
@@ -451,7 +476,8 @@ attribute(struct np_quotes *q, size_t k)
 				    NP_OK)
 					return r;
 				if (np_q_nominal_name(q, use->np_s, use->np_e,
-				    &s, &e))
+				    &s, &e) || body_name(q, use->np_s, use->np_e,
+				    &s))
 					kind = NP_SPEAKER_NAME;
 			} else if (kind == NP_SPEAKER_PRONOUN) {
 				if ((r = np_quotes_ensure_names(q, use->np_s)) != NP_OK)

@@ -134,14 +134,17 @@ noun_backward(const struct np_quotes *q, size_t lo, size_t j,
 int
 np_forward(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *p)
 {
-	size_t j;
+	size_t j, n;
 	char g;
 	int head = 0, r;
 
 	if (i >= lim || q->tk[i].kind != NP_TOK_WORD)
 		return 0;
+	/* (a determiner folded like a pronoun, "el" for "él", opens a
+	 * phrase when a word follows) */
 	if ((g = np_q_pronoun(q, i)) != 0 && !(q->tk[i].cap && i + 1 < lim &&
-	    np_q_namey(q, i + 1))) {
+	    np_q_namey(q, i + 1)) && !(np_q_is_det(q, i) && i + 1 < lim &&
+	    q->tk[i + 1].kind == NP_TOK_WORD)) {
 		phrase(p, i, i + 1, NP_SPEAKER_PRONOUN, g);
 		return 1;
 	}
@@ -158,6 +161,17 @@ np_forward(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *p)
 		}
 		if (!np_q_has_name(q, i, j))
 			return 0;
+		/* a body's name with its complement in lower case, the
+		 * genitive of Slavic languages ("Міністерство юстиції") */
+		if (q->lang > 0 && j == i + 1 && j < lim &&
+		    q->tk[j].kind == NP_TOK_WORD && !q->tk[j].cap &&
+		    np_q_find(q, &q->orgs, i) != NULL && !np_q_is_stop(q, j) &&
+		    np_q_stop_class(q, j) == 0 && !np_q_cue_at(q, j, lim, &n) &&
+		    !np_q_foreign_word(q, q->buf + q->tk[j].s,
+		    q->tk[j].e - q->tk[j].s)) {
+			phrase(p, i, j + 1, NP_SPEAKER_NAME, 0);
+			return 1;
+		}
 		/* "Trump's spokesman": the phrase is nominal, unless a
 		 * name follows ("Huckabee spokeswoman Alice Stewart") */
 		if (j < lim && q->tk[j].kind == NP_TOK_WORD && !q->tk[j].cap &&
@@ -177,12 +191,16 @@ np_forward(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *p)
 	if (!np_q_is_det(q, i) && np_q_find(q, &q->nominals, i) == NULL)
 		return 0;
 	for (j = i; j < lim && j - i < 8; j++) {
-		size_t n;
-
 		if (q->tk[j].kind != NP_TOK_WORD)
 			break;
 		if (j > i && (np_q_cue_at(q, j, lim, &n) || np_q_clause_word(q, j) ||
 		    np_quotes_adverb(q, &q->tk[j])))
+			break;
+		/* a lower-case word ending the clause after a name is the
+		 * particle of a split verb ("liet het ministerie van
+		 * Justitie weten") */
+		if (q->lang > 0 && j > i + 1 && j + 1 == lim && !q->tk[j].cap &&
+		    q->tk[j - 1].cap && np_q_find(q, &q->nominals, j) == NULL)
 			break;
 		if (np_q_find(q, &q->nominals, j) != NULL)
 			head = 1;
@@ -217,7 +235,10 @@ np_after_cue(const struct np_quotes *q, size_t i, size_t lim, struct np_phrase *
 		if (q->tk[j].kind != NP_TOK_WORD || np_q_clause_word(q, j) ||
 		    (j > i && np_q_is_det(q, j)) || np_q_cue_at(q, j, lim, &n))
 			break;
-		if (j > i && np_q_namey(q, j) && !np_q_namey(q, j - 1)) {
+		/* (not the name after "van" inside a phrase: "het
+		 * ministerie van Justitie") */
+		if (j > i && np_q_namey(q, j) && !np_q_namey(q, j - 1) &&
+		    !(j - 1 > i && np_quotes_particle(q, &q->tk[j - 1]))) {
 			struct np_phrase nm;
 
 			if (np_forward(q, j, lim, &nm) &&

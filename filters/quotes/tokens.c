@@ -152,6 +152,14 @@ np_quotes_next_tok(const struct np_qlex *abbr, const char *buf, size_t end,
 		*pos = t->e;
 		return 1;
 	}
+	if (c == '\'' && (i == 0 || buf[i - 1] == ' ') && i + 2 < end &&
+	    buf[i + 1] == 's' && (buf[i + 2] == ' ' || buf[i + 2] == '-')) {
+		/* Dutch 's ("'s avonds", "'s-Hertogenbosch"): a word */
+		t->kind = NP_TOK_WORD;
+		t->e = i + 2;
+		*pos = t->e;
+		return 1;
+	}
 	if (np_quotes_mark_len(buf, end, i) > 0) {
 		t->kind = NP_TOK_MARK;
 		t->e = i + np_quotes_mark_len(buf, end, i);

@@ -288,6 +288,7 @@ np_q_before(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 			 * согласен:"); a short quotation after it is still
 			 * taken for a title ("Singspiel: "Die goldene Tochter"") */
 			a->have_cue = 1;
+			a->adjacent = 1;
 			a->cue_s = q->tk[end - 1].s;
 			a->cue_e = q->tk[end - 1].e;
 			np_q_set_np(q, a, &p);
