@@ -430,6 +430,35 @@ fold_word(const struct np_quotes *q, size_t s, size_t e, char *out,
 	return n < cap ? n : 0;
 }
 
+/* End of a nominal phrase introduced after its head ending at e: up to
+ * four more words, before a cue, a capital-less verb after a name, or
+ * punctuation ("porte-parole de la SNCF| a confirmé"). */
+static size_t
+indefinite_end(const struct np_quotes *q, size_t e, size_t lim)
+{
+	struct np_tok u;
+	size_t pos = e, end = e;
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		const struct np_lexentry *c;
+
+		if (!np_quotes_next_tok(&q->abbr, q->buf, lim, &pos, &u) ||
+		    u.kind != NP_TOK_WORD)
+			break;
+		c = np_qlex_find(&q->cues, q->buf + u.s, u.e - u.s);
+		if ((c != NULL && c->valuelen > 0) ||
+		    np_qlex_find(&q->pron, q->buf + u.s, u.e - u.s) != NULL)
+			break;
+		end = u.e;
+		/* a name closes the phrase ("van de NS", "de Renfe") */
+		if (u.cap && !np_qlex_find(&q->function, q->buf + u.s,
+		    u.e - u.s))
+			break;
+	}
+	return end;
+}
+
 int
 np_q_nominal_name(struct np_quotes *q, size_t ms, size_t me, size_t *os,
     size_t *oe)
@@ -437,6 +466,8 @@ np_q_nominal_name(struct np_quotes *q, size_t ms, size_t me, size_t *os,
 	struct np_tok t, run[8];
 	char head[64], w[64];
 	size_t pos = ms, hl = 0, lo, n, found_s = 0, found_e = 0, k, i, wl;
+	size_t nom_s = NP_NOSPAN, nom_e = 0;
+	struct np_tok prev;
 	int first = 1, found = 0;
 	const struct np_lexentry *le;
 
@@ -464,14 +495,27 @@ np_q_nominal_name(struct np_quotes *q, size_t ms, size_t me, size_t *os,
 	while (lo > 0 && q->buf[lo - 1] != ' ' && q->buf[lo - 1] != '\n')
 		lo--;
 	pos = lo;
+	prev.kind = NP_TOK_END;
+	prev.s = prev.e = lo;
 	while (np_quotes_next_tok(&q->abbr, q->buf, ms, &pos, &t)) {
 		size_t p2;
+		struct np_tok before = prev;
 
+		prev = t;
 		if (t.kind != NP_TOK_WORD || t.e - t.s + 8 < hl ||
 		    (wl = fold_word(q, t.s, t.e, w, sizeof w)) < hl ||
 		    memcmp(w + wl - hl, head, hl) != 0)
 			continue;	/* the head, or a compound ending in it
 				   ("Verkehrsministerin" for "Ministerin") */
+		if (before.kind == NP_TOK_WORD &&
+		    (le = np_qlex_find(&q->function, q->buf + before.s,
+		    before.e - before.s)) != NULL && le->valuelen >= 5 &&
+		    le->value[4] == 'i') {
+			/* "Un porte-parole de la SNCF", met first with an
+			 * indefinite article: the phrase, up to its verb */
+			nom_s = before.s;
+			nom_e = indefinite_end(q, t.e, ms);
+		}
 		p2 = t.e;
 		n = 0;
 		for (k = 0; k < 10; k++) {
@@ -502,6 +546,12 @@ np_q_nominal_name(struct np_quotes *q, size_t ms, size_t me, size_t *os,
 		found_e = run[n - 1].e;
 		found = 1;
 		pos = p2;
+	}
+	if (!found && nom_s != NP_NOSPAN) {
+		/* no name: the phrase that introduced the nominal */
+		*os = nom_s;
+		*oe = nom_e;
+		return 2;
 	}
 	if (!found)
 		return 0;

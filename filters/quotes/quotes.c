@@ -245,6 +245,27 @@ body_name(const struct np_quotes *q, size_t ms, size_t me, size_t *s)
 	return 1;
 }
 
+/* True when buf[ms, me) is a definite determiner and a singular head of
+ * quotes-nominals.tsv ("o autarca", "la portavoz"). */
+static int
+definite_person(const struct np_quotes *q, size_t ms, size_t me)
+{
+	struct np_tok t, u;
+	size_t pos = ms;
+	const struct np_lexentry *d, *h;
+
+	if (!np_quotes_next_tok(&q->abbr, q->buf, me, &pos, &t) ||
+	    t.kind != NP_TOK_WORD ||
+	    (d = np_qlex_find(&q->function, q->buf + t.s, t.e - t.s)) == NULL ||
+	    d->valuelen == 0 || d->value[0] != 'd' ||
+	    (d->valuelen >= 5 && d->value[4] == 'i') ||
+	    !np_quotes_next_tok(&q->abbr, q->buf, me, &pos, &u) ||
+	    u.kind != NP_TOK_WORD || u.e != me ||
+	    (h = np_qlex_find(&q->nominals, q->buf + u.s, u.e - u.s)) == NULL)
+		return 0;
+	return h->valuelen == 0 || h->value[0] != 'p';
+}
+
 /* True when a colon stands just before the opening mark at open. */
 static int
 after_colon(const char *buf, size_t open)
@@ -475,10 +496,26 @@ attribute(struct np_quotes *q, size_t k)
 				if ((r = np_quotes_ensure_names(q, use->np_s)) !=
 				    NP_OK)
 					return r;
-				if (np_q_nominal_name(q, use->np_s, use->np_e,
-				    &s, &e) || body_name(q, use->np_s, use->np_e,
-				    &s))
+				int link = np_q_nominal_name(q, use->np_s,
+				    use->np_e, &s, &e);
+
+				/* (2: the nominal that introduced it, "le
+				 * porte-parole" -> "Un porte-parole de la
+				 * SNCF") */
+				if (link == 1 || (link == 0 && body_name(q,
+				    use->np_s, use->np_e, &s)))
 					kind = NP_SPEAKER_NAME;
+				else if (link == 0 && !np_q_nouns_on(q) &&
+				    definite_person(q, use->np_s, use->np_e) &&
+				    (ni = np_q_resolve(q, use->np_s, 'a')) !=
+				    SIZE_MAX) {
+					/* "insistiu o autarca": the person the
+					 * text is about, as a pronoun would */
+					np_q_fullest(q, q->names[ni].s,
+					    q->names[ni].e, q->names[ni].gender,
+					    &s, &e);
+					kind = NP_SPEAKER_NAME;
+				}
 			} else if (kind == NP_SPEAKER_PRONOUN) {
 				if ((r = np_quotes_ensure_names(q, use->np_s)) != NP_OK)
 					return r;

@@ -256,7 +256,9 @@ size_t np_q_resolve(struct np_quotes *q, size_t pos, char gender);
 
 /* A nominal speaker buf[ms, me) with a definite head ("la ministra",
  * "мер") linked to the person introduced with that head earlier: stores
- * the name's span, returns 1; 0 when none is found. */
+ * the name's span, returns 1; or to the indefinite phrase that
+ * introduced the head ("Un porte-parole de la SNCF"): returns 2; 0 when
+ * none is found. */
 int np_q_nominal_name(struct np_quotes *q, size_t ms, size_t me, size_t *os,
     size_t *oe);
 
