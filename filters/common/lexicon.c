@@ -229,6 +229,14 @@ np_lexicon_find(const struct np_lexicon *lx, const char *s, size_t len)
 	return lx->slots[slot] ? &lx->entries[lx->slots[slot] - 1] : NULL;
 }
 
+const struct np_lexentry *
+np_lexicon_find_folded(const struct np_lexicon *lx, const char *key, size_t n)
+{
+	size_t slot = find_slot(lx, key, n);
+
+	return lx->slots[slot] ? &lx->entries[lx->slots[slot] - 1] : NULL;
+}
+
 size_t
 np_lexicon_size(const struct np_lexicon *lx)
 {

@@ -39,7 +39,8 @@ small_word(const char *w, size_t n)
 	size_t k;
 
 	for (k = 0; k < sizeof small / sizeof small[0]; k++)
-		if (strlen(small[k]) == n && memcmp(w, small[k], n) == 0)
+		if (small[k][0] == w[0] && strlen(small[k]) == n &&
+		    memcmp(w, small[k], n) == 0)
 			return 1;
 	return 0;
 }
@@ -134,7 +135,7 @@ np_q_after_preposition(const char *buf, size_t open)
 	if ((n = word_back(buf, 0, e)) == 0)
 		return 0;
 	for (k = 0; k < sizeof preps / sizeof preps[0]; k++)
-		if (strlen(preps[k]) == n &&
+		if (preps[k][0] == buf[e - n] && strlen(preps[k]) == n &&
 		    memcmp(buf + e - n, preps[k], n) == 0)
 			return 1;
 	return 0;

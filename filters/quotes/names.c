@@ -494,7 +494,8 @@ not_a_name(const struct np_quotes *q, const struct np_tok *run, size_t n,
 		size_t nl = next->e - next->s;
 
 		for (i = 0; preps[i] != NULL; i++)
-			if (strlen(preps[i]) == nl &&
+			if (preps[i][0] == b[next->s] &&
+			    strlen(preps[i]) == nl &&
 			    memcmp(b + next->s, preps[i], nl) == 0)
 				return 1;
 		return 0;

@@ -99,6 +99,26 @@ np_qlex_free(struct np_qlex *l)
 	l->lx = NULL;
 }
 
+/* Looks s[0, n) up in l, folding it once for all the engine's lexicons
+ * (the fold cache). */
+static const struct np_lexentry *
+folded_find(const struct np_qlex *l, const char *s, size_t n)
+{
+	struct np_qfold *f = l->fold;
+
+	if (f == NULL)
+		return np_lexicon_find(l->lx, s, n);
+	if (f->s != s || f->n != n) {
+		f->s = s;
+		f->n = n;
+		f->kn = n > sizeof f->key ? sizeof f->key + 1 :
+		    np_fold(s, n, f->key, sizeof f->key);
+	}
+	if (f->kn > sizeof f->key)
+		return np_lexicon_find(l->lx, s, n);
+	return np_lexicon_find_folded(l->lx, f->key, f->kn);
+}
+
 const struct np_lexentry *
 np_qlex_find(const struct np_qlex *l, const char *s, size_t n)
 {
@@ -110,7 +130,7 @@ np_qlex_find(const struct np_qlex *l, const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] >= 0x80)
 			/* may fold to a key of another length (déclaré) */
-			return np_lexicon_find(l->lx, s, n);
+			return folded_find(l, s, n);
 	c = (unsigned char)s[0];
 	if (c < 0x80 && !(l->mask[c] & (1u << (n < 31 ? n : 31))))
 		return NULL;
@@ -121,5 +141,5 @@ np_qlex_find(const struct np_qlex *l, const char *s, size_t n)
 		    ((uint64_t)1 << (sig & 63))))
 			return NULL;
 	}
-	return np_lexicon_find(l->lx, s, n);
+	return folded_find(l, s, n);
 }

@@ -152,6 +152,9 @@ np_quotes_new(const struct np_quotes_opts *opts)
 			return NULL;
 		}
 	}
+	/* one fold of a word for all the lexicons */
+	for (i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		lists[i].lex->fold = &q->fold;
 	return q;
 }
 
@@ -619,6 +622,7 @@ np_quotes_scan(struct np_quotes *q, const char *buf, size_t len,
 
 	q->buf = buf;
 	q->len = len;
+	q->fold.s = NULL;	/* the cache is keyed by addresses in buf */
 	q->cands.n = 0;
 	q->nrec = 0;
 	np_quotes_reset_names(q);

@@ -49,8 +49,22 @@ struct np_surname {
  * first byte a bit per key length in bytes (lengths of 31 and more share
  * the last bit).
  */
+/*
+ * The last word looked up and its folded form, shared by the engine's
+ * lexicons: a word is probed in several of them in turn (title, stop
+ * word, function word, cue...) and is folded once.  Keyed by the word's
+ * address and length in the document; reset for each document.
+ */
+struct np_qfold {
+	const char *s;
+	size_t n;
+	size_t kn;		/* folded length; > sizeof key: not cached */
+	char key[128];
+};
+
 struct np_qlex {
 	struct np_lexicon *lx;
+	struct np_qfold *fold;	/* the engine's fold cache, or NULL */
 	uint64_t bloom[64];	/* 4096 bits on (first two bytes, last byte,
 				   length) of ASCII keys */
 	int allbloom;		/* a key is not ASCII at those places: no
@@ -75,6 +89,7 @@ extern const char *const np_q_lang_codes[NP_Q_NLANG];
 
 struct np_quotes {
 	size_t min_words;
+	struct np_qfold fold;	/* see struct np_qfold */
 	struct np_qlex cues, pron, titles, nominals, stop, given, orgs, function;
 	struct np_qlex nonperson;	/* not a person: "Soon", "Nevada" */
 	struct np_qlex langstop[NP_Q_NLANG];	/* function words per language */

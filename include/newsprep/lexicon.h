@@ -65,6 +65,12 @@ int np_lexicon_add(struct np_lexicon *lx, const char *key, size_t keylen,
 const struct np_lexentry *np_lexicon_find(const struct np_lexicon *lx,
     const char *s, size_t len);
 
+/* Looks up key[0..n), already folded by np_fold() (a caller that probes
+ * several lexicons with one word folds it once).  Returns the entry or
+ * NULL. */
+const struct np_lexentry *np_lexicon_find_folded(const struct np_lexicon *lx,
+    const char *key, size_t n);
+
 /* Number of entries. */
 size_t np_lexicon_size(const struct np_lexicon *lx);
 
