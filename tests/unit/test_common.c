@@ -88,6 +88,11 @@ test_fold_lexicon(void)
 	e = np_lexicon_find(lx, "Mai", 3);
 	ok(e != NULL && e->num == 5 && strcmp(e->value, "5 extra words") == 0, "value keeps the rest of the line");
 	ok(np_lexicon_find(lx, "novem", 5) == NULL, "missing key");
+	n = np_fold("SEGÚN", strlen("SEGÚN"), out, sizeof(out));
+	e = np_lexicon_find_folded(lx, out, n);
+	ok(e != NULL && strcmp(e->value, "cue") == 0, "a folded key is found as it is");
+	ok(np_lexicon_find_folded(lx, "SEGUN", 5) == NULL,
+	    "find_folded does not fold again");
 	np_lexicon_free(lx);
 
 	lx = np_lexicon_new();
