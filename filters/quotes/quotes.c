@@ -53,7 +53,20 @@
  *     a scare quote or a name of a thing and is dropped, unless it is a
  *     whole sentence right after another quotation; a short phrase in
  *     title case ("Fox and Friends") is dropped unless a speaker is
- *     attributed right after it.
+ *     attributed right after it.  In a language that capitalises its
+ *     nouns (nouns.c) title case tells nothing: a quotation after a noun
+ *     naming a work or a name right after an article is a title, one
+ *     after a colon is kept.
+ *  7. In such a language a capitalised word after an article is a common
+ *     noun; it speaks, and enters the name table, only when it names a
+ *     person, a body or a text ("ein berühmter Arzt ... sagte er").
+ *  8. A nominal outside English is linked to the name introduced with
+ *     its head, else to the indefinite phrase that introduced it ("le
+ *     porte-parole" -> "Un porte-parole de la SNCF"), else resolved like
+ *     a pronoun; a body named with an article loses the article.
+ *
+ * Every lexicon lookup of the engine shares one fold of the word (struct
+ * np_qfold): a capitalised word is probed in up to ten lexicons in turn.
  *
  * Cost: one table lookup per byte for text without quotation marks; per
  * quotation, two short token windows; the document's names are collected
