@@ -236,6 +236,25 @@ after_sentence(const char *buf, size_t open)
 	    buf[open - 1] == '!');
 }
 
+/* Reads a definite determiner opening buf[ms, me) and the word after
+ * it into *u ("le ministère", "o autarca").  Returns 1, or 0. */
+static int
+definite_head(const struct np_quotes *q, size_t ms, size_t me,
+    struct np_tok *u)
+{
+	struct np_tok t;
+	size_t pos = ms;
+	const struct np_lexentry *d;
+
+	return np_quotes_next_tok(&q->abbr, q->buf, me, &pos, &t) &&
+	    t.kind == NP_TOK_WORD &&
+	    (d = np_qlex_find(&q->function, q->buf + t.s, t.e - t.s)) != NULL &&
+	    d->valuelen > 0 && d->value[0] == 'd' &&
+	    !(d->valuelen >= 5 && d->value[4] == 'i') &&
+	    np_quotes_next_tok(&q->abbr, q->buf, me, &pos, u) &&
+	    u->kind == NP_TOK_WORD;
+}
+
 /*
  * A body named with a definite article ("le ministère de la Justice",
  * "het ministerie van Justitie"): its name is the phrase without the
@@ -244,17 +263,9 @@ after_sentence(const char *buf, size_t open)
 static int
 body_name(const struct np_quotes *q, size_t ms, size_t me, size_t *s)
 {
-	struct np_tok t, u;
-	size_t pos = ms;
-	const struct np_lexentry *d;
+	struct np_tok u;
 
-	if (!np_quotes_next_tok(&q->abbr, q->buf, me, &pos, &t) ||
-	    t.kind != NP_TOK_WORD ||
-	    (d = np_qlex_find(&q->function, q->buf + t.s, t.e - t.s)) == NULL ||
-	    d->valuelen == 0 || d->value[0] != 'd' ||
-	    (d->valuelen >= 5 && d->value[4] == 'i') ||
-	    !np_quotes_next_tok(&q->abbr, q->buf, me, &pos, &u) ||
-	    u.kind != NP_TOK_WORD ||
+	if (!definite_head(q, ms, me, &u) ||
 	    np_qlex_find(&q->orgs, q->buf + u.s, u.e - u.s) == NULL)
 		return 0;
 	*s = u.s;
@@ -266,17 +277,10 @@ body_name(const struct np_quotes *q, size_t ms, size_t me, size_t *s)
 static int
 definite_person(const struct np_quotes *q, size_t ms, size_t me)
 {
-	struct np_tok t, u;
-	size_t pos = ms;
-	const struct np_lexentry *d, *h;
+	struct np_tok u;
+	const struct np_lexentry *h;
 
-	if (!np_quotes_next_tok(&q->abbr, q->buf, me, &pos, &t) ||
-	    t.kind != NP_TOK_WORD ||
-	    (d = np_qlex_find(&q->function, q->buf + t.s, t.e - t.s)) == NULL ||
-	    d->valuelen == 0 || d->value[0] != 'd' ||
-	    (d->valuelen >= 5 && d->value[4] == 'i') ||
-	    !np_quotes_next_tok(&q->abbr, q->buf, me, &pos, &u) ||
-	    u.kind != NP_TOK_WORD || u.e != me ||
+	if (!definite_head(q, ms, me, &u) || u.e != me ||
 	    (h = np_qlex_find(&q->nominals, q->buf + u.s, u.e - u.s)) == NULL)
 		return 0;
 	return h->valuelen == 0 || h->value[0] != 'p';
