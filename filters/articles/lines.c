@@ -259,9 +259,22 @@ int
 np_art_is_lead(struct np_articles *c, const char *b, size_t s, size_t e)
 {
 	unsigned char f = (unsigned char)b[s];
+	int i;
 
 	if (e - s < 8 || !((f >= 'A' && f <= 'Z') || f >= 0xC3))
 		return 0;
+	/* the place is in capitals: an ASCII byte other than a capital, a
+	 * full stop, an apostrophe or a blank among the two after the first
+	 * (most lines: "The ...") rules the pattern out without running it */
+	for (i = 1; i <= 2 && f < 0x80; i++) {
+		unsigned char ch = (unsigned char)b[s + i];
+
+		if (ch < 0x80 && !(ch >= 'A' && ch <= 'Z') && ch != '.' && ch != '\'' &&
+		    ch != ' ')
+			return 0;
+		if (ch >= 0x80)
+			break;
+	}
 	return np_re_match_at(c->lead, b, e - s > 200 ? s + 200 : e, s, NULL, 0) == 1;
 }
 
