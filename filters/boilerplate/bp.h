@@ -150,6 +150,7 @@ struct bp_unit {
 	int bracket;		/* starts with '[' (w3m's image and form marks) */
 	int image;		/* is one "[...]" mark (w3m's picture) */
 	int url;		/* starts with a web address */
+	int embed_sig;		/* "— Name (@handle) date" under an embedded post */
 	int copyright;		/* holds the copyright sign */
 	uint64_t hash;		/* normalised text */
 	const struct bp_word *furn;	/* furniture phrase matched */

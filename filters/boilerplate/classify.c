@@ -174,7 +174,11 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 		} else if (u->caption) {
 			c = NP_BP_BAD;
 			r = "caption, ends with a credit";
-
+		} else if (u->embed_sig) {
+			/* "— Name (@handle) October 9, 2018" under a quoted post
+			 * is the article's, not a dated teaser */
+			c = NP_BP_SHORT;
+			r = "embedded post's signature";
 		} else if (u->image && bp_date_only(u)) {
 			/* "[1-300x300]": a picture's file name, not a date */
 			c = NP_BP_BAD;
@@ -312,6 +316,19 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 		    u->listno == 0 && !u->table) {
 			res->v[i].first = res->v[i].cls = NP_BP_BAD;
 			res->v[i].reason = "caption between picture marks";
+			u->transparent = 1;
+		}
+	}
+	/* a text repeated in the page right under a picture's mark is its
+	 * caption (a gallery's or a blog's photos) */
+	for (i = 1; i < res->n; i++) {
+		struct bp_unit *u = &bp->u[i];
+
+		if (u->dup > 1 && u->words > 0 && res->v[i].first != NP_BP_GOOD &&
+		    (bp->u[i - 1].image || (bp->u[i - 1].hash == u->hash &&
+		    bp->u[i - 1].transparent))) {	/* (and its copy under it) */
+			res->v[i].first = res->v[i].cls = NP_BP_BAD;
+			res->v[i].reason = "caption under a picture";
 			u->transparent = 1;
 		}
 	}
@@ -713,8 +730,8 @@ in_article_box(const struct np_boilerplate *bp, const struct np_bp_result *res, 
 	return lines == 2 && kept >= bp->o.length_high;
 }
 
-/* True when unit i is text of a picture: its caption mark, or a
- * repeated text next to one (a gallery prints each caption twice). */
+/* True when unit i is text of a picture: its mark, its caption mark, or
+ * a repeated text next to one (a gallery prints each caption twice). */
 static int
 photo_text(const struct np_boilerplate *bp, const struct np_bp_result *res, size_t i)
 {
@@ -722,7 +739,10 @@ photo_text(const struct np_boilerplate *bp, const struct np_bp_result *res, size
 
 	if (res->v[i].cls == NP_BP_GOOD)
 		return 0;
-	if (photo_mark(u))
+	if (photo_mark(u) || u->image)
+		return 1;
+	/* a repeated text right under a picture's mark is its caption */
+	if (u->dup > 1 && i > 0 && bp->u[i - 1].image)
 		return 1;
 	return u->dup > 1 && ((i > 0 && (photo_mark(&bp->u[i - 1]) ||
 	    (bp->u[i - 1].hash == u->hash && i > 1 && photo_mark(&bp->u[i - 2])))) ||

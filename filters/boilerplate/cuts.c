@@ -359,6 +359,22 @@ np_bp_inline_cuts(struct np_boilerplate *bp, const char *buf, struct np_bp_resul
 				b->reason = "good, furniture cut from start";
 			}
 		}
+		/* a picture's mark glued before the text: "[ps4dualsho]The price" */
+		{
+			size_t at = bp_skip_space(buf, b->keep_start, b->end), j;
+
+			if (at < b->end && buf[at] == '[') {
+				for (j = at + 1; j < b->end && j < at + 48 && buf[j] != ']' &&
+				    buf[j] != ' ' && buf[j] != '\n' && buf[j] != '['; j++)
+					;
+				if (j > at + 1 && j + 1 < b->end && buf[j] == ']' &&
+				    buf[j + 1] != ' ' && buf[j + 1] != '[' && buf[j + 1] != '\n' &&
+				    bp_count_chars(buf, j + 1, b->end) >= bp->o.length_low) {
+					b->keep_start = j + 1;
+					b->reason = "good, picture mark cut from start";
+				}
+			}
+		}
 		/* the longest tail the pattern takes is about 260 bytes */
 		lim = b->end > b->keep_start + 280 ? b->end - 280 : b->keep_start;
 		while (lim > b->keep_start && ((unsigned char)buf[lim] & 0xC0) == 0x80)

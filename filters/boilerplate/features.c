@@ -477,6 +477,8 @@ two_capitals(const char *w, size_t n)
 	return k >= 2;
 }
 
+static const char *const embed_marks[] = { "(@", NULL };
+
 /* The number of an item marker at buf[s..e): one to three digits, then
  * '.' or ')' and a space ("3. Radishes", "12) Roger Waters"); 0 when
  * there is none. */
@@ -764,6 +766,10 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 		unsigned char c = (unsigned char)buf[s];
 
 		u->bracket = c == '[';
+		/* "— Name (@handle) date": an embedded post's signature */
+		u->embed_sig = b->end - s > 4 && c == 0xE2 && (unsigned char)buf[s + 1] == 0x80 &&
+		    (unsigned char)buf[s + 2] == 0x94 && u->chars < 120 &&
+		    np_bp_has_any(buf, s, b->end, embed_marks);
 		u->url = (b->end - s > 7 && memcmp(buf + s, "http://", 7) == 0) ||
 		    (b->end - s > 8 && memcmp(buf + s, "https://", 8) == 0);
 		u->bullet = c == '*' || c == '-' || c == '+' || (c == 0xE2 && s + 2 < b->end &&

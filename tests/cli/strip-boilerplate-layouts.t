@@ -103,4 +103,10 @@ is "$(grep -c '^Passengers in the mill town\|^More than four thousand\|^The comp
 run strip-boilerplate "$T/frame.txt"
 grep -q '┌\|│\|HOME' "$OUT"; ok $((! $?)) "frame: the box-drawn menu dropped"
 is "$(grep -c '^The river rose\|^Sandbags were' "$OUT")" 2 "frame: the text under it kept"
+# a picture's mark glued before a paragraph, an embedded post with its
+# signature, a picture with its caption printed twice
+run strip-boilerplate "$L/widgets-embed.txt"
+grep -q '^The coast road between Port Ellen' "$OUT"; ok $? "embed: a mark glued before the text cut off"
+grep -q '^    — Coastal Council (@coastalcouncil) March 12, 2024$' "$OUT"; ok $? "embed: the post's signature kept"
+grep -q 'Waves breaking\|seafront' "$OUT"; ok $((! $?)) "embed: the picture and its caption dropped"
 done_testing
