@@ -113,18 +113,20 @@ fi
 	if grep -q '^htmlpeer' "$ROWS"; then
 		echo
 		echo "Peers on the same pages (readability's time is measured inside node, start-up"
-		echo "excluded; w3m's is the whole pipeline, one process a page).  F1: shingle F1 on the"
+		echo "excluded; w3m's is the whole pipeline, one process a page; \"newsprep / way\" compares"
+		echo "MB per CPU-second, the steady figure on a shared machine).  F1: shingle F1 on the"
 		echo "shared dev pages (scrapinghub dev / L3S-GN1 dev), ../shared/eval/eval_boilerplate.py."
 		echo
 		echo "| pages | way | MB/s of HTML | MB per CPU-second | newsprep / way | F1 dev | F1 l3s-dev |"
 		echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 		awk -F '\t' 'FNR == NR { f1[$1 SUBSEP $2] = $3; next }
 		    $1 ~ /^htmlpeer-/ { c = substr($1, 10); mbs = $3 / 1e6 / $4
-			if (!(c in base)) base[c] = mbs
+			cpu = $7 > 0 ? $3 / 1e6 / $7 : mbs
+			if (!(c in base)) base[c] = cpu
 			d = f1[$2 SUBSEP "dev"]; l = f1[$2 SUBSEP "l3s-dev"]
 			printf "| %s | %s | %.2f | %.2f | %s | %s | %s |\n", c, $2, mbs,
 			    ($7 > 0 ? $3 / 1e6 / $7 : 0),
-			    base[c] == mbs ? "1" : sprintf("%.0f×", base[c] / mbs),
+			    base[c] == cpu ? "1" : sprintf("%.0f×", base[c] / cpu),
 			    d == "" ? "–" : d, l == "" ? "–" : l }' "$WORK/html-f1.tsv" "$ROWS"
 	fi
 } > "$WORK/html.md"
