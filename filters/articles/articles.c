@@ -336,7 +336,7 @@ inner_meta(struct np_articles *c, struct np_article *a)
 int
 np_articles_next(struct np_articles *c, struct np_article *a)
 {
-	size_t end;
+	size_t end = c->len;
 	int inner;
 
 	if (c->pos >= c->len)
