@@ -15,10 +15,12 @@
  * ...) in its first two lines, two headings are enough: a single
  * article's subheadings come under its title and lede, never under such
  * a header.  Without such a word (no header, or a name and a date) the
- * stories must look like a digest's: three headlines at least (five
- * words or more, two in three of the headings) over stories of at most
- * three paragraphs, where an article's subheadings are short labels
- * ("The cost") far apart.  A web page's menus and link lists are neither
+ * header holds no line of prose (a page's own story and its lead come
+ * before its subheadings) and the stories must look like a digest's:
+ * three headlines at least (five words or more, not a label such as
+ * "Read more: ..." or a caption, two in three of the headings) over
+ * stories of at most three paragraphs, where an article's subheadings
+ * are short labels ("The cost") far apart.  A web page's menus and link lists are neither
  * headings nor paragraphs.  Ends: a record runs to the next
  * heading; the header joins the first story and a footer the last.
  * Metadata: the heading is the title; a "By" line under it the byline.
@@ -136,6 +138,15 @@ names_digest(struct np_articles *c, size_t s, size_t e)
 	return 0;
 }
 
+/* True for a heading that is a label and what it names ("Read more:
+ * ...", "Image caption: ...", "Photo: ..."): a colon in its first 16
+ * bytes, or a closing bracket at its end (a caption's credit). */
+static int
+labelled(const char *b, size_t s, size_t e)
+{
+	return memchr(b + s, ':', e - s > 16 ? 16 : e - s) != NULL || b[e - 1] == ')';
+}
+
 /*
  * True when, from the first heading on, every block is a heading or a
  * paragraph that ends a sentence, up to the last heading's paragraph (a
@@ -174,7 +185,7 @@ all_stories(struct np_articles *c, size_t first, struct digest_shape *d, int bar
 			if (junk_after != 0 && junk_after == heads)
 				return 0;	/* junk between two stories */
 			heads++;
-			d->headlines += words(b, s, e) >= DIGEST_HEADLINE_WORDS;
+			d->headlines += words(b, s, e) >= DIGEST_HEADLINE_WORDS && !labelled(b, s, e);
 			paras = 0;
 			blank = 0;
 			/* the heading's own line is not a paragraph */
@@ -215,6 +226,9 @@ digest_settle(struct np_articles *c, struct np_art_scan *sc)
 		return 0;
 	if (named)
 		return d.heads >= 2;
+	/* a bare digest's header is a name and a date, not a story's lead */
+	if (first > 0 && np_art_prose_bytes(c->buf, 0, first, 1) > 0)
+		return 0;
 	return d.headlines >= DIGEST_BARE_MIN && 3 * d.headlines >= 2 * d.heads &&
 	    d.paras <= DIGEST_STORY_PARAS;
 }

@@ -34,6 +34,8 @@ count split-related.txt 1
 count split-subheads.txt 1
 # nor do they make a wrapped article with no blank line a wire run
 count split-wrapped.txt 1
+# nor do a page's "Read more:" and caption lines under its own story
+count split-page-labels.txt 1
 
 # where the cuts fall: the second record opens with its marker / title
 run split-articles -z "$FIX/split-listing.txt"
