@@ -354,6 +354,7 @@ static const unsigned char word_class[256] = {
 struct bytefeat {
 	size_t n2;		/* characters so far */
 	unsigned prev;		/* the last byte was white space */
+	size_t ws2;		/* white space runs of two or more (gaps) */
 };
 
 /* Counts punctuation byte buf[i] (of class BC_SPECIAL) of unit
@@ -413,6 +414,7 @@ byte_feature(struct bp_unit *u, struct bytefeat *bf, const char *buf, size_t i, 
 	/* branch-free: a code point counts (East Asian twice), a white
 	 * space byte after another does not */
 	bf->n2 += char_weight[c] - (ws & bf->prev);
+	bf->ws2 += ws & bf->prev;
 	bf->prev = ws;
 	if (k == BC_SPECIAL)
 		byte_special(u, buf, i, start, end);
@@ -590,7 +592,7 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 	uint64_t h = BP_HASH_SEED;
 	size_t maxlen = bp->fold_max;
 	struct fwords fw;
-	struct bytefeat bf = { 0, 1 };	/* a white space run before the start */
+	struct bytefeat bf = { 0, 1, 0 };	/* a white space run before the start */
 
 	memset(u, 0, sizeof *u);
 	fw.nw = fw.flen = 0;
@@ -612,12 +614,15 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 				if (word_class[c] != 0)
 					break;
 				if (kb == BC_SPACE) {
+					size_t from = pos;
+
 					/* a white space run counts once */
 					bf.n2 += !bf.prev;
 					bf.prev = 1;
 					while (++pos < end &&
 					    byte_class[(unsigned char)buf[pos]] == BC_SPACE)
 						;
+					bf.ws2 += pos - from >= 2;
 					continue;
 				}
 				bf.n2++;	/* an ASCII character counts one */
@@ -778,9 +783,13 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 		if (u->listno > 0 && u->digitw > 0)
 			u->digitw--;	/* the marker is not a figure of the text */
 	}
-	if (u->chars < 2000 && (u->table = table_lines(buf, s, b->end)) == 0 && u->marks != 0 &&
-	    memchr(buf + s, '\n', b->end - s) != NULL)
-		u->table = record_lines(buf, s, b->end, u->marks);
+	if (u->chars < 2000) {
+		/* (only a unit with a run of white space can be a table) */
+		if (bf.ws2 > 0)
+			u->table = table_lines(buf, s, b->end);
+		if (u->table == 0 && u->marks != 0 && memchr(buf + s, '\n', b->end - s) != NULL)
+			u->table = record_lines(buf, s, b->end, u->marks);
+	}
 	/* w3m's mark of a picture: "[alt text]" alone on one line */
 	if (u->bracket) {
 		size_t te = bp_trim_end(buf, s, b->end);
