@@ -185,6 +185,7 @@ np_art_trim(const char *b, size_t *s, size_t *e)
 	*e = q;
 }
 int np_art_word(const char *b, size_t s, size_t e, const char *w);
+int np_art_count_words(const char *b, size_t s, size_t e);
 size_t np_art_digits(const char *b, size_t *p, size_t e);
 void np_art_spaces(const char *b, size_t *p, size_t e);
 long np_art_words_line(struct np_articles *c, const char *b, size_t s, size_t e);

@@ -50,21 +50,6 @@ struct digest_shape {
 	int paras;		/* most paragraphs under one heading */
 };
 
-/* The number of words of the trimmed line. */
-static int
-words(const char *b, size_t s, size_t e)
-{
-	int n = 0, in = 0;
-
-	for (; s < e; s++) {
-		int sp = b[s] == ' ' || b[s] == '\t';
-
-		n += !sp && !in;
-		in = !sp;
-	}
-	return n;
-}
-
 /*
  * True when the line ln (after a blank line or at the top) is a heading:
  * title-like, short, a blank line under it, then a paragraph that ends a
@@ -185,7 +170,7 @@ all_stories(struct np_articles *c, size_t first, struct digest_shape *d, int bar
 			if (junk_after != 0 && junk_after == heads)
 				return 0;	/* junk between two stories */
 			heads++;
-			d->headlines += words(b, s, e) >= DIGEST_HEADLINE_WORDS && !labelled(b, s, e);
+			d->headlines += np_art_count_words(b, s, e) >= DIGEST_HEADLINE_WORDS && !labelled(b, s, e);
 			paras = 0;
 			blank = 0;
 			/* the heading's own line is not a paragraph */

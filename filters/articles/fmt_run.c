@@ -34,21 +34,6 @@
 /* Lines read for the width. */
 #define RUN_WIDTH_LINES 200
 
-/* The number of blank-separated words of [s, e). */
-static int
-words(const char *b, size_t s, size_t e)
-{
-	int n = 0, in = 0;
-
-	for (; s < e; s++) {
-		int sp = b[s] == ' ' || b[s] == '\t';
-
-		n += !sp && !in;
-		in = !sp;
-	}
-	return n;
-}
-
 /*
  * True when the line ln (trimmed [s, e)) is a title: see the top.  `top`
  * says the line above ended a sentence or was not prose (or there is
@@ -64,7 +49,7 @@ is_title(struct np_articles *c, const struct np_line *ln, size_t s, size_t e, in
 	if (!top || c->st.run_width == 0 ||
 	    (e - s) * RUN_SHORT_DEN >= c->st.run_width * RUN_SHORT_NUM ||
 	    !np_art_is_titlish(b, s, e) || strchr("?!;", b[e - 1]) != NULL ||
-	    words(b, s, e) < RUN_WORDS)
+	    np_art_count_words(b, s, e) < RUN_WORDS)
 		return 0;
 	return np_next_line(b, c->len, &p, &x) && np_art_is_prose(b, x.start, x.end);
 }

@@ -395,6 +395,22 @@ np_art_next_text_line(const char *b, size_t end, size_t *p, struct np_line *ln,
 	return 0;
 }
 
+/* The number of blank-separated words of [s, e): the headline tests of
+ * the digest and run formats count words this way. */
+int
+np_art_count_words(const char *b, size_t s, size_t e)
+{
+	int n = 0, in = 0;
+
+	for (; s < e; s++) {
+		int sp = b[s] == ' ' || b[s] == '\t';
+
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
 /* The first non-blank line at or after `from` that is(c, trimmed start,
  * end) accepts: fills *ln and returns 1, or 0 at the document end.  The
  * scan by which the trailer formats find their next trailer or check

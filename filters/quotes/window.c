@@ -48,6 +48,19 @@ only_stops(const struct np_quotes *q, size_t i, size_t j)
 	return 1;
 }
 
+/* Takes the token t (a dash or a colon standing for a speech verb) as
+ * the cue of a and the phrase p as its source, the two side by side. */
+static void
+take_mark_cue(const struct np_quotes *q, struct np_attrib *a, size_t t,
+    const struct np_phrase *p)
+{
+	a->have_cue = 1;
+	a->adjacent = 1;
+	a->cue_s = q->tk[t].s;
+	a->cue_e = q->tk[t].e;
+	np_q_set_np(q, a, p);
+}
+
 /*
  * Reads the sentence after a closing mark: `, CUE NP` or `, NP CUE`.
  */
@@ -78,11 +91,7 @@ np_q_after(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 	if (lim >= 2 && np_q_dash(q, 0) && np_forward(q, 1, lim, &p) &&
 	    p.kind == NP_SPEAKER_NAME && (p.t1 == lim ||
 	    np_q_punct_is(q, p.t1, ','))) {
-		a->have_cue = 1;
-		a->adjacent = 1;
-		a->cue_s = q->tk[0].s;
-		a->cue_e = q->tk[0].e;
-		np_q_set_np(q, a, &p);
+		take_mark_cue(q, a, 0, &p);
 		return NP_OK;
 	}
 	while (i < lim && i < 2 && q->tk[i].kind == NP_TOK_PUNCT &&
@@ -231,11 +240,7 @@ np_q_before(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 		    q->tk[end - 3].kind == NP_TOK_PARA) &&
 		    np_backward(q, 0, end - 2, &p, 0) &&
 		    p.kind == NP_SPEAKER_NAME && p.t0 == end - 2) {
-			a->have_cue = 1;
-			a->adjacent = 1;
-			a->cue_s = q->tk[end - 1].s;
-			a->cue_e = q->tk[end - 1].e;
-			np_q_set_np(q, a, &p);
+			take_mark_cue(q, a, end - 1, &p);
 			return NP_OK;
 		}
 		return earlier(q, s0, a);
@@ -272,12 +277,8 @@ np_q_before(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 						break;
 					}
 			}
-			a->have_cue = 1;
-			a->adjacent = 1;
 			a->headline = 1;
-			a->cue_s = q->tk[end - 1].s;
-			a->cue_e = q->tk[end - 1].e;
-			np_q_set_np(q, a, &p);
+			take_mark_cue(q, a, end - 1, &p);
 		} else if (np_q_punct_is(q, end - 1, ':') && end >= 2 &&
 		    sentence_subject(q, s0, end - 1, &p) &&
 		    ((p.kind == NP_SPEAKER_NAME && p.t1 - p.t0 >= 2) ||
@@ -287,11 +288,7 @@ np_q_before(struct np_quotes *q, size_t from, size_t to, struct np_attrib *a)
 			 * closes ("Marcos León, indignado:", "Олег Петров, не
 			 * согласен:"); a short quotation after it is still
 			 * taken for a title ("Singspiel: "Die goldene Tochter"") */
-			a->have_cue = 1;
-			a->adjacent = 1;
-			a->cue_s = q->tk[end - 1].s;
-			a->cue_e = q->tk[end - 1].e;
-			np_q_set_np(q, a, &p);
+			take_mark_cue(q, a, end - 1, &p);
 		}
 		return NP_OK;
 	}
