@@ -64,8 +64,9 @@ write_json(const struct np_cli *cli, const char *buf, const struct np_quote *r)
 		np_out_json_string(r->speaker, r->speaker_len);
 	else
 		np_out_str("null");
-	np_out_printf(",\"kind\":\"%s\"", np_speaker_kind_name(r->kind));
-	np_out_putc(',');
+	np_out_str(",\"kind\":\"");
+	np_out_str(np_speaker_kind_name(r->kind));
+	np_out_str("\",");
 	np_out_json_span(&cpm, "speaker_", r->mention.start, r->mention.end);
 	np_out_str(",\"cue\":");
 	if (r->cue_len > 0)
@@ -74,8 +75,8 @@ write_json(const struct np_cli *cli, const char *buf, const struct np_quote *r)
 		np_out_str("null");
 	np_out_putc(',');
 	np_out_json_span(&cpm, "cue_", r->cue_span.start, r->cue_span.end);
-	np_out_printf(",\"multipara\":%s", r->multipara ? "true" : "false");
-	np_out_str(",\"quote\":");
+	np_out_str(r->multipara ? ",\"multipara\":true,\"quote\":" :
+	    ",\"multipara\":false,\"quote\":");
 	np_out_json_string(buf + r->content.start,
 	    r->content.end - r->content.start);
 	np_out_str("}");
