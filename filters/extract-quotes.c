@@ -27,7 +27,7 @@ static const struct np_tool tool = {
 	"DOC START END SPEAKER CUE QUOTE, tab-separated (START and END are byte\n"
 	"offsets into the document; with -z no DOC: each document's lines are\n"
 	"one NUL-terminated record).",
-	opts, NULL, NULL, NULL
+	opts, NP_QUOTES_LANGS, NULL, NULL
 };
 
 
@@ -151,6 +151,8 @@ main(int argc, char **argv)
 			break;
 		}
 	}
+	if (cli.lang != NULL && np_quotes_opts_langs(&qo, cli.lang) != NP_OK)
+		np_usage_error("-L: invalid language list '%s'", cli.lang);
 	if ((q = np_quotes_new(&qo)) == NULL)
 		np_die("out of memory");
 	cli.jsonl_kind = NP_JSONL_ADD;

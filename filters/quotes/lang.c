@@ -25,12 +25,55 @@ word_byte(unsigned char c)
 	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
+/* Sets o->langs from a list of codes; see quotes.h. */
+int
+np_quotes_opts_langs(struct np_quotes_opts *o, const char *list)
+{
+	unsigned m = 0;
+	const char *p = list, *e;
+	size_t l;
+
+	if (strcmp(list, "all") == 0 || strcmp(list, "auto") == 0) {
+		o->langs = 0;
+		return NP_OK;
+	}
+	while (*p != '\0') {
+		e = strchr(p, ',');
+		if (e == NULL)
+			e = p + strlen(p);
+		for (l = 0; l < NP_Q_NLANG; l++)
+			if (strlen(np_q_lang_codes[l]) == (size_t)(e - p) &&
+			    memcmp(np_q_lang_codes[l], p, (size_t)(e - p)) == 0)
+				break;
+		if (l == NP_Q_NLANG)
+			return NP_EINVAL;
+		m |= 1u << l;
+		p = *e != '\0' ? e + 1 : e;
+	}
+	if (m == 0)
+		return NP_EINVAL;
+	o->langs = m;
+	return NP_OK;
+}
+
+/*
+ * Sets q->lang: the allowed language (q->langs, every one when 0) whose
+ * function words are most frequent in the first bytes, the first allowed
+ * one when too few are found; with one language allowed, that one.
+ */
 void
 np_q_detect_lang(struct np_quotes *q)
 {
-	size_t hits[NP_Q_NLANG], i = 0, end, s, l, best = 0;
+	size_t hits[NP_Q_NLANG], i = 0, end, s, l, best;
 	const unsigned char *b = (const unsigned char *)q->buf;
+	unsigned m = q->langs != 0 ? q->langs : (1u << NP_Q_NLANG) - 1;
 
+	for (best = 0; !(m & 1u << best); best++)
+		;
+	if ((m & (m - 1)) == 0) {
+		q->lang = (int)best;
+		return;
+	}
 	memset(hits, 0, sizeof hits);
 	end = q->len < SAMPLE ? q->len : SAMPLE;
 	while (i < end) {
@@ -42,14 +85,16 @@ np_q_detect_lang(struct np_quotes *q)
 		if (i - s < 2 || i - s > 8)	/* function words are short */
 			continue;
 		for (l = 0; l < NP_Q_NLANG; l++)
-			if (np_qlex_find(&q->langstop[l], q->buf + s, i - s) !=
+			if ((m & 1u << l) &&
+			    np_qlex_find(&q->langstop[l], q->buf + s, i - s) !=
 			    NULL && ++hits[l] >= ENOUGH)
 				end = i;	/* clear enough: stop here */
 	}
-	for (l = 1; l < NP_Q_NLANG; l++)
-		if (hits[l] > hits[best])
+	s = best;
+	for (l = best + 1; l < NP_Q_NLANG; l++)
+		if ((m & 1u << l) && hits[l] > hits[best])
 			best = l;
-	q->lang = hits[best] >= MIN_HITS ? (int)best : 0;
+	q->lang = hits[best] >= MIN_HITS ? (int)best : (int)s;
 }
 
 int

@@ -111,9 +111,6 @@ NP_LEXICON_DATA(quotes_nouns_de);
 #define MARK_BATCH 256		/* quotations asked of the mark scanner at a time */
 
 
-/* Signature of an ASCII word for the bit set: first two bytes, last byte
- * and length, ASCII letters folded.  Returns -1 when a byte is not
- * ASCII (no filtering then). */
 struct np_quotes *
 np_quotes_new(const struct np_quotes_opts *opts)
 {
@@ -123,6 +120,7 @@ np_quotes_new(const struct np_quotes_opts *opts)
 		return NULL;
 	q->min_words = opts != NULL && opts->min_words > 0 ?
 	    opts->min_words : NP_QUOTES_MIN_WORDS;
+	q->langs = opts != NULL ? opts->langs : 0;
 	const struct {
 		struct np_qlex *lex;
 		const char *data;

@@ -89,6 +89,7 @@ extern const char *const np_q_lang_codes[NP_Q_NLANG];
 
 struct np_quotes {
 	size_t min_words;
+	unsigned langs;		/* the languages allowed (opts), 0 all */
 	struct np_qfold fold;	/* see struct np_qfold */
 	struct np_qlex cues, pron, titles, nominals, stop, given, orgs, function;
 	struct np_qlex nonperson;	/* not a person: "Soon", "Nevada" */

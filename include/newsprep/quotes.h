@@ -31,7 +31,18 @@ struct np_quotes_opts {
 	/* A quotation shorter than this many words is kept only when a
 	 * speech cue is next to it (0 means NP_QUOTES_MIN_WORDS). */
 	size_t min_words;
+	/* The languages a document may be in: bit l for the l-th code of
+	 * NP_QUOTES_LANGS ("en" is bit 0); 0 means every one.  With one
+	 * bit set the language is taken, not guessed. */
+	unsigned langs;
 };
+
+/* The language codes extract-quotes knows, in the order of their bits. */
+#define NP_QUOTES_LANGS "en,de,fr,es,it,pt,nl,pl,uk,ru"
+
+/* Sets o->langs from a comma-separated list of codes ("de,fr") or "all";
+ * returns NP_OK or NP_EINVAL for an unknown code or an empty list. */
+int np_quotes_opts_langs(struct np_quotes_opts *o, const char *list);
 
 /* How the speaker was named in the text. */
 enum np_speaker_kind {

@@ -47,11 +47,24 @@ is_file "$OUT" "$T/de.out" "strip-boilerplate -L fr,de: a German page takes the 
 strip-boilerplate -L de --explain "$de" > "$T/de.explain"
 run strip-boilerplate -L fr --explain "$de"
 cmp -s "$OUT" "$T/de.explain"; ok $((!$?)) "strip-boilerplate -L fr: the French one, other densities"
-for tool in split-articles extract-quotes; do
+for tool in split-articles; do
 	run $tool -L en "$page"
 	is "$RC" 2 "$tool -L: refused, the tool has no choice of language"
 	is "$(head -1 "$ERR")" "$tool: -L: $tool has no choice of language" "$tool -L: says why"
 done
+# extract-quotes: -L names the languages a document may be in; one
+# language is taken, not guessed, so its function words start no name
+printf 'Die Regierung will handeln. \342\200\236Wir warten nicht l\303\244nger\342\200\234, sagte Ana Costa. Und dann sagte sie: \342\200\236Morgen beginnt die Arbeit.\342\200\234\n' > "$T/q-de"
+extract-quotes "$T/q-de" > "$T/q-auto"
+run extract-quotes -L de "$T/q-de"
+is_file "$OUT" "$T/q-auto" "extract-quotes -L de: a German text as guessed"
+is "$(cut -f4 "$OUT" | tr '\n' ' ')" "Ana Costa Ana Costa " "extract-quotes -L de: 'Und' starts no name, 'sie' is Ana Costa"
+run extract-quotes -L fr,de "$T/q-de"
+is_file "$OUT" "$T/q-auto" "extract-quotes -L fr,de: the guess among the two finds German"
+run extract-quotes --lang=en "$T/q-de"
+is "$(sed -n 2p "$OUT" | cut -f4)" "Und" "extract-quotes --lang=en: read as English, 'Und' is a name"
+run extract-quotes -L en,xx "$T/q-de"
+is "$RC" 2 "extract-quotes -L en,xx: an unknown code is a usage error"
 run normalize-dates -L en,xx "$page"
 is "$(head -1 "$ERR")" "normalize-dates: -L: unknown language 'xx' (normalize-dates knows en,de,fr,es,it,pt,nl,pl,uk,ru)" \
     "-L: an unknown code is named, with the known ones"
