@@ -575,6 +575,72 @@ record_lines(const char *buf, size_t s, size_t e, unsigned marks)
 	return n >= 2 ? (int)n : 0;
 }
 
+/* The end of buf[s, e) before its closing quotes and brackets: " ' ) ]
+ * ” ’ ». */
+static size_t
+strip_closers(const char *buf, size_t s, size_t e)
+{
+	while (e > s) {
+		unsigned char c = (unsigned char)buf[e - 1];
+
+		if (c == '"' || c == '\'' || c == ')' || c == ']')
+			e--;
+		else if (e - s >= 3 && (unsigned char)buf[e - 3] == 0xE2 &&
+		    (unsigned char)buf[e - 2] == 0x80 && ((unsigned char)buf[e - 1] == 0x9D ||
+		    (unsigned char)buf[e - 1] == 0x99))
+			e -= 3;	/* ” ’ */
+		else if (e - s >= 2 && (unsigned char)buf[e - 2] == 0xC2 &&
+		    (unsigned char)buf[e - 1] == 0xBB)
+			e -= 2;	/* » */
+		else
+			break;
+	}
+	return e;
+}
+
+/* True when buf[s, e) ends with a sentence end: . ! ? … 。 ！ ？ */
+static int
+is_term(const char *buf, size_t s, size_t e)
+{
+	unsigned char c;
+
+	if (e <= s)
+		return 0;
+	c = (unsigned char)buf[e - 1];
+	return c == '.' || c == '!' || c == '?' ||
+	    (e - s >= 3 && (unsigned char)buf[e - 3] == 0xE2 &&
+	    (unsigned char)buf[e - 2] == 0x80 && c == 0xA6) ||
+	    (e - s >= 3 && (unsigned char)buf[e - 3] == 0xE3 &&
+	    (unsigned char)buf[e - 2] == 0x80 && c == 0x82) ||
+	    (e - s >= 3 && (unsigned char)buf[e - 3] == 0xEF &&
+	    (unsigned char)buf[e - 2] == 0xBC && (c == 0x81 || c == 0x9F));
+}
+
+/* When buf[s, te) ends with a short bracketed group on its last line
+ * ("[Al Maa-idah 8]", "[1]") that follows a sentence end, the end
+ * before that group's opening bracket; else e unchanged.  A citation in
+ * square brackets after the last sentence does not make the paragraph
+ * a heading. */
+static size_t
+before_citation(const char *buf, size_t s, size_t te, size_t e)
+{
+	size_t i, lim, p;
+
+	if (te <= s + 2 || buf[te - 1] != ']')
+		return e;
+	lim = te - s > 80 ? te - 80 : s;
+	for (i = te - 1; i-- > lim;) {
+		if (buf[i] == '\n' || buf[i] == ']')
+			return e;
+		if (buf[i] == '[')
+			break;
+	}
+	if (i <= lim || buf[i] != '[')
+		return e;
+	p = strip_closers(buf, s, bp_trim_end(buf, s, i));
+	return is_term(buf, s, p) ? p : e;
+}
+
 /*
  * Computes the features of unit b into u: counts, stoplist hits per
  * language (the page's language is chosen afterwards), hash, furniture.
@@ -736,32 +802,15 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 	/* a leading white space run counted nothing; a trailing run one */
 	u->chars = bf.n2 > 0 && bf.prev ? bf.n2 - 1 : bf.n2;
 	/* how it ends and starts */
-	e = bp_trim_end(buf, b->start, b->end);
-	while (e > b->start) {
-		unsigned char c = (unsigned char)buf[e - 1];
-
-		if (c == '"' || c == '\'' || c == ')' || c == ']')
-			e--;
-		else if (e - b->start >= 3 && (unsigned char)buf[e - 3] == 0xE2 &&
-		    (unsigned char)buf[e - 2] == 0x80 && ((unsigned char)buf[e - 1] == 0x9D ||
-		    (unsigned char)buf[e - 1] == 0x99))
-			e -= 3;	/* ” ’ */
-		else if (e - b->start >= 2 && (unsigned char)buf[e - 2] == 0xC2 &&
-		    (unsigned char)buf[e - 1] == 0xBB)
-			e -= 2;	/* » */
-		else
-			break;
-	}
+	e = strip_closers(buf, b->start, bp_trim_end(buf, b->start, b->end));
+	/* "... takwa.” [Al Maa-idah 8]": a bracketed citation after the
+	 * sentence end hides it */
+	if (e > b->start && !is_term(buf, b->start, e))
+		e = before_citation(buf, b->start, bp_trim_end(buf, b->start, b->end), e);
 	if (e > b->start) {
 		unsigned char c = (unsigned char)buf[e - 1];
 
-		u->ends_term = c == '.' || c == '!' || c == '?' ||
-		    (e - b->start >= 3 && (unsigned char)buf[e - 3] == 0xE2 &&
-		    (unsigned char)buf[e - 2] == 0x80 && c == 0xA6) ||
-		    (e - b->start >= 3 && (unsigned char)buf[e - 3] == 0xE3 &&
-		    (unsigned char)buf[e - 2] == 0x80 && c == 0x82) ||
-		    (e - b->start >= 3 && (unsigned char)buf[e - 3] == 0xEF &&
-		    (unsigned char)buf[e - 2] == 0xBC && (c == 0x81 || c == 0x9F));
+		u->ends_term = is_term(buf, b->start, e);
 		u->ends_colon = c == ':';
 		u->ends_period = c == '.';
 	}

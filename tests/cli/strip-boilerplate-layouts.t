@@ -103,6 +103,21 @@ is "$(grep -c '^Passengers in the mill town\|^More than four thousand\|^The comp
 run strip-boilerplate "$T/frame.txt"
 grep -q '┌\|│\|HOME' "$OUT"; ok $((! $?)) "frame: the box-drawn menu dropped"
 is "$(grep -c '^The river rose\|^Sandbags were' "$OUT")" 2 "frame: the text under it kept"
+# a quote that ends with a bracketed citation still ends with a sentence:
+# it is prose, and no title, so the run starts at the paragraphs above it
+{
+	printf '%s\n' '  • Home' '  • News' '  • Contact' ''
+	printf '%s\n\n' 'Patience In Hard Times' 'Posted on March 3, 2020 by Admin'
+	printf '%s\n\n' 'Let us try to understand this and keep it in mind. Not just on the tongue.'
+	printf '%s\n\n' 'Do not go too far in loving or hating anything. Keep to the middle. Do not let a dislike of some people push you into treating them cruelly:'
+	printf '%s\n\n' '    “And do not let the hatred of a people lead you to be unjust. Be just, for that is nearer to being good.” [The Book 5:8]'
+	printf '%s\n\n' '    “Justice, fairness, mercy, honesty, patience: such virtues bring mankind nearer goodness, wisdom, peace.” [The Book 5:9]'
+	printf '%s\n' 'We must be careful with every teaching that plants a deep hatred of one people in the heart, because that hatred leads some of them to harm others, and the old teachers never taught that, not once in all their lives.'
+	printf '%s\n' '' 'Share this:' '  • Twitter' '  • Facebook'
+} > "$T/cite.txt"
+run strip-boilerplate "$T/cite.txt"
+is "$(head -n 1 "$OUT")" 'Patience In Hard Times' "citation: the title, not the quote before the run"
+is "$(grep -c '^Let us try\|^Do not go too far\|^    “And do not let' "$OUT")" 3 "citation: the paragraphs above the run kept"
 # a picture's mark glued before a paragraph, an embedded post with its
 # signature, a picture with its caption printed twice
 run strip-boilerplate "$L/widgets-embed.txt"
