@@ -292,6 +292,9 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 		u->transparent = (u->furn != NULL && u->furn_where != BP_AT_TAIL &&
 		    c == NP_BP_BAD && r[0] != 'f' && strcmp(u->furn->kind, "nav") != 0) ||
 		    (u->caption && c == NP_BP_BAD) ||
+		    /* a long text printed again and again (a blog photo's
+		     * alt text between the sections) is seen through */
+		    (c == NP_BP_BAD && u->dup > 1 && u->chars >= o->length_low) ||
 		    (hints != NULL && c == NP_BP_BAD && html_inline_furniture(&hints[i], r));
 		b->chars = u->chars;
 		b->words = u->words;

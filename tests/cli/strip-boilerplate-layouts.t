@@ -118,6 +118,22 @@ is "$(grep -c '^The river rose\|^Sandbags were' "$OUT")" 2 "frame: the text unde
 run strip-boilerplate "$T/cite.txt"
 is "$(head -n 1 "$OUT")" 'Patience In Hard Times' "citation: the title, not the quote before the run"
 is "$(grep -c '^Let us try\|^Do not go too far\|^    “And do not let' "$OUT")" 3 "citation: the paragraphs above the run kept"
+# a blog photo's alt text printed between every section is seen through:
+# the subheads between it and the next paragraph are kept
+{
+	A='Baked Apples Recipe Photo: Basket Of Ripe Autumn Apples, Raisins, Honey, Cinnamon Sticks, Wooden Kitchen Table'
+	printf '%s\n\n' '  • Home' '  • Recipes' 'Baked Apples For A Cold Evening' "$A" 'WHAT YOU NEED'
+	printf '%s\n\n' 'You will need four firm apples, a handful of raisins, some butter, a spoon of honey and a little cinnamon, and an oven dish that holds all four apples standing up next to each other.'
+	printf '%s\n\n' "$A" 'HOW TO BAKE THEM'
+	printf '%s\n\n' 'Core the apples without cutting through the bottom, fill each one with the raisins and the honey, put a small piece of butter on top and bake them for about forty minutes until they are soft.'
+	printf '%s\n\n' "$A" 'SERVING THEM WARM'
+	printf '%s\n\n' 'They are best served warm with a spoon of cream or yoghurt, and whatever is left over keeps well in the fridge for a day or two if you cover the dish with a plate.'
+	printf '%s\n' 'Share this:' '  • Facebook'
+} > "$T/alt.txt"
+run strip-boilerplate "$T/alt.txt"
+is "$(grep -c '^HOW TO BAKE THEM$\|^SERVING THEM WARM$' "$OUT")" 2 "alt text: the subheads after it kept"
+grep -q 'Recipe Photo' "$OUT"; ok $((! $?)) "alt text: dropped"
+is "$(grep -c '^You will need\|^Core the apples\|^They are best' "$OUT")" 3 "alt text: the paragraphs kept"
 # a picture's mark glued before a paragraph, an embedded post with its
 # signature, a picture with its caption printed twice
 run strip-boilerplate "$L/widgets-embed.txt"
