@@ -173,7 +173,7 @@ load_phrase(const struct np_lexentry *e, void *arg)
 	for (i = 0; kind[i]; i++)
 		;
 	w->kind = kind;
-	if (strcmp(kind, "cookie") == 0)
+	if (strcmp(kind, "cookie") == 0 || strcmp(kind, "disclaimer") == 0)
 		w->flags |= BP_W_CONSENT;
 	w->where = where;
 	w->nwords = nw;

@@ -93,8 +93,9 @@ struct np_bp_hint {
 /* word flags: bits 0..NP_BP_NLANGS-1 are stoplist languages */
 #define BP_W_DATE	(1u << 16)	/* can fill a date-only line */
 #define BP_W_FIRST	(1u << 17)	/* starts a furniture phrase */
-#define BP_W_CONSENT	(1u << 18)	/* furniture table: a cookie or consent
-					   phrase (searched in long units too) */
+#define BP_W_CONSENT	(1u << 18)	/* furniture table: a cookie, consent
+					   or disclaimer phrase (searched in
+					   long units too) */
 
 struct bp_word {
 	const char *key;	/* folded; NULL = empty slot */

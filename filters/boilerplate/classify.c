@@ -7,7 +7,7 @@
  *    does, plain-text evidence speaks: the site template (-T), the
  *    copyright sign, a furniture phrase from the multilingual lexicon
  *    (whole unit, start of a short unit, anywhere in a short unit),
- *    cookie notices, photo captions, date-only and dated lines, lists
+ *    cookie notices and disclaimers, photo captions, date-only and dated lines, lists
  *    joined by separators, units repeated in the page, one-word ALL CAPS
  *    lines, blocks of several lines none of which is a sentence.
  *    Sentence-ness (terminal punctuation, commas, lower-case share) lifts
@@ -162,9 +162,12 @@ np_bp_first_pass(struct np_boilerplate *bp, const char *buf, struct np_bp_result
 			r = "starts with furniture";
 			b->detail = u->furn->kind;
 		} else if (u->furn != NULL && u->furn_where > 0 && u->chars < 3 * o->length_high &&
-		    strcmp(u->furn->kind, "cookie") == 0) {
+		    (strcmp(u->furn->kind, "cookie") == 0 ||
+		    strcmp(u->furn->kind, "disclaimer") == 0)) {
+			/* (a cookie banner, a medical or trademark disclaimer:
+			 * prose, but the site's) */
 			c = NP_BP_BAD;
-			r = "cookie notice";
+			r = u->furn->kind[0] == 'c' ? "cookie notice" : "disclaimer";
 			b->detail = u->furn->kind;
 		} else if (u->furn != NULL && u->furn_where == BP_AT_ANY &&
 		    u->chars < o->length_high) {

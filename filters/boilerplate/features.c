@@ -253,7 +253,8 @@ match_furniture(struct np_boilerplate *bp, struct fwords *fw, struct bp_unit *u)
 			u->furn = w;
 			u->furn_where = BP_AT_START;
 			u->furn_end = wend[j - 1];
-		} else if (w->where == BP_AT_ANY && u->words <= SHORT_WORDS) {
+		} else if (w->where == BP_AT_ANY && (u->words <= SHORT_WORDS ||
+		    (w->flags & BP_W_CONSENT))) {
 			u->furn = w;
 			u->furn_where = BP_AT_ANY;
 			u->furn_end = wend[j - 1];
@@ -267,8 +268,8 @@ match_furniture(struct np_boilerplate *bp, struct fwords *fw, struct bp_unit *u)
 	}
 	if (u->furn != NULL && u->furn_where > 0)
 		return;
-	/* anywhere in a short unit; a consent banner's phrases in the first
-	 * words of a long one too */
+	/* anywhere in a short unit; a consent banner's or a disclaimer's
+	 * phrases in the first words of a long one too */
 	for (i = 1; i < nw; i++) {
 		if (!first[i])
 			continue;

@@ -134,6 +134,19 @@ run strip-boilerplate "$T/alt.txt"
 is "$(grep -c '^HOW TO BAKE THEM$\|^SERVING THEM WARM$' "$OUT")" 2 "alt text: the subheads after it kept"
 grep -q 'Recipe Photo' "$OUT"; ok $((! $?)) "alt text: dropped"
 is "$(grep -c '^You will need\|^Core the apples\|^They are best' "$OUT")" 3 "alt text: the paragraphs kept"
+# a shop's disclaimers under the article are prose, but the site's: a
+# phrase of the lexicon in their first words marks them however long
+{
+	printf '%s\n\n' '  • Shop' '  • Blog' 'Five Snacks For The Big Match'
+	printf '%s\n\n' 'Match day does not have to mean a week of eating badly. Cut the vegetables the night before, keep a bowl of nuts on the table instead of crisps, and make the dip yourself with yoghurt, lemon and a little garlic.'
+	printf '%s\n\n' 'If you want something warm, bake a tray of sweet potato wedges with paprika. They take half an hour, they are cheap, and your guests will hardly notice that the usual plate of fried food is missing.'
+	printf '%s\n\n' '*These statements have not been evaluated by the health authority of your country. These products are not intended to diagnose, treat, cure, or prevent any disease, and nothing on this page replaces the advice of your own doctor.'
+	printf '%s\n\n' 'Consult your physician and follow all safety instructions before beginning any exercise program or using any supplement or meal replacement product, especially if you have any medical conditions or needs, and stop at once if you feel unwell.'
+	printf '%s\n' 'Tablet, Phone and Watch are registered trademarks of Example Devices Ltd. in the United Kingdom and other countries. All other marks are the property of their owners and are used here only to name the products.'
+} > "$T/disclaimer.txt"
+run strip-boilerplate "$T/disclaimer.txt"
+grep -q 'have not been evaluated\|Consult your physician\|registered trademarks' "$OUT"; ok $((! $?)) "disclaimer: the three notices dropped"
+is "$(grep -c '^Match day does not\|^If you want something warm' "$OUT")" 2 "disclaimer: the article kept"
 # a picture's mark glued before a paragraph, an embedded post with its
 # signature, a picture with its caption printed twice
 run strip-boilerplate "$L/widgets-embed.txt"
