@@ -178,7 +178,7 @@ test_scare_quotes(void)
 static void
 test_min_words(void)
 {
-	struct np_quotes_opts o = { 2 };
+	struct np_quotes_opts o = { .min_words = 2 };
 	struct np_quotes *c2 = np_quotes_new(&o);
 	const struct np_quote *v;
 	size_t n = 0;
