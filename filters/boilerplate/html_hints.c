@@ -19,7 +19,9 @@
  * furniture (a comment thread is not the article even inside <article>).
  * After the classifier, the main box overrules a run that missed it
  * (box_bounds), and a JSON-LD articleBody the page's blocks mostly hold
- * bounds the article (ld_bounds).
+ * bounds the article (ld_bounds).  Last, short units the context pass
+ * dropped inside the article's markup, between its kept units or
+ * between them and its furniture, are kept (gap_fill).
  */
 #include <string.h>
 #include "bp.h"
@@ -156,6 +158,69 @@ box_bounds(const struct np_html_page *pg, struct np_bp_result *res)
 	}
 }
 
+/* Short units the context pass dropped inside the article: a run of at
+ * most GAP_UNITS units whose first pass did not call them bad (a
+ * subhead, a lead-in, short list items), inside the article's markup
+ * with no class naming furniture and no nav, aside, header, footer or
+ * form around them, between two kept units of the article, or between
+ * one and the furniture on the other side (the share tools above the
+ * body, the tags under it: a unit the first pass called bad), is the
+ * story's own.  The text classifier drops such units for their bad
+ * neighbours; the markup says they are in the body.  Picture marks stay
+ * out: they are judged with the text around them, but are not text;
+ * and so do date lines (a dateline under the headline is metadata). */
+#define GAP_UNITS 12
+#define GAP_BAR (NP_BP_HINT_NAV | NP_BP_HINT_ASIDE | NP_BP_HINT_FOOTER | \
+    NP_BP_HINT_HEADER | NP_BP_HINT_FORM)
+
+#define KEPT_AT(bp, pg, res, k) ((res)->v[k].cls == NP_BP_GOOD && gap_unit(&(pg)->hints[k]))
+
+static int
+gap_unit(const struct np_bp_hint *h)
+{
+	return (h->flags & NP_BP_HINT_ARTICLE) && !(h->flags & GAP_BAR) &&
+	    h->class_hint >= 0;
+}
+
+static void
+gap_fill(const struct np_boilerplate *bp, const struct np_html_page *pg,
+    struct np_bp_result *res)
+{
+	size_t i, j, k;
+	int left_kept, left_bad, right_kept, right_bad;
+
+	for (i = 0; i < res->n; i = j > i ? j : i + 1) {
+		/* a run of units the context pass dropped */
+		for (j = i; j < res->n && res->v[j].cls != NP_BP_GOOD &&
+		    j - i < GAP_UNITS && gap_unit(&pg->hints[j]) &&
+		    res->v[j].first != NP_BP_BAD && !bp->u[j].image &&
+		    bp->u[j].datew + bp->u[j].digitw < bp->u[j].words; j++)
+			;
+		if (j == i)
+			continue;
+		/* between kept units of the article, leading it after its
+		 * furniture, or ending it before its furniture */
+		left_kept = i > 0 && KEPT_AT(bp, pg, res, i - 1);
+		left_bad = i == 0 || (res->v[i - 1].cls != NP_BP_GOOD &&
+		    res->v[i - 1].first == NP_BP_BAD);
+		right_kept = j < res->n && KEPT_AT(bp, pg, res, j);
+		right_bad = j < res->n && res->v[j].cls != NP_BP_GOOD &&
+		    res->v[j].first == NP_BP_BAD;
+		if (!(right_kept && (left_kept || left_bad)) &&
+		    !(left_kept && right_bad))
+			continue;
+		for (k = i; k < j; k++) {
+			struct np_bp_block *b = &res->v[k];
+
+			b->cls = NP_BP_GOOD;
+			b->reason = "html: between kept units of the article";
+			b->keep_start = b->start;
+			b->keep_end = b->end;
+			b->nholes = 0;
+		}
+	}
+}
+
 int
 np_boilerplate_classify_html(struct np_boilerplate *bp, struct np_html_page *pg,
     struct np_bp_result *res)
@@ -187,5 +252,6 @@ np_boilerplate_classify_html(struct np_boilerplate *bp, struct np_html_page *pg,
 		return rc;
 	box_bounds(pg, res);
 	ld_bounds(pg, res);
+	gap_fill(bp, pg, res);
 	return NP_OK;
 }

@@ -184,6 +184,17 @@ grep -q 'twenty years\|tea stall\|My sister' "$OUT"; ok $((! $?)) "blog: the com
 grep -q 'The gate on Wern Lane' "$OUT"; ok $((! $?)) "blog: the caption inside the post goes"
 grep -q '^Gates open at nine\.$' "$OUT"; ok $? "blog: the short line above it is judged through it"
 
+# short units the context pass dropped next to the article's furniture
+# (a lead-in, a list of short commands, a last line) are kept when the
+# article's markup holds them and a kept paragraph of the article is next
+run strip-boilerplate "$FIX/html-en-gapfill.html"
+grep -q '^The new gauge on the north pier takes four settings:$' "$OUT"; ok $? "gap: the lead-in after the share tools is kept"
+is "$(grep -c '^gauge\.s' "$OUT")" 4 "gap: the short list items are kept"
+is "$(tail -1 "$OUT")" "Questions go to the harbour office." "gap: the short last line before the share tools is kept"
+grep -q 'Kelby weather\|Share this\|Harbour$\|All rights' "$OUT"; ok $((! $?)) "gap: the line outside the article and the furniture go"
+run strip-boilerplate --explain "$FIX/html-en-gapfill.html"
+grep -q '^good	html: between kept units of the article' "$OUT"; ok $? "gap: --explain names the reason"
+
 # --explain shows each block's tag path
 run strip-boilerplate --explain "$FIX/html-en-news.html"
 grep -q '^good.*article.story>div.article-body>p' "$OUT"; ok $? "--explain: tag path of a kept block"
