@@ -147,6 +147,15 @@ is "$(grep -c '^You will need\|^Core the apples\|^They are best' "$OUT")" 3 "alt
 run strip-boilerplate "$T/disclaimer.txt"
 grep -q 'have not been evaluated\|Consult your physician\|registered trademarks' "$OUT"; ok $((! $?)) "disclaimer: the three notices dropped"
 is "$(grep -c '^Match day does not\|^If you want something warm' "$OUT")" 2 "disclaimer: the article kept"
+# the site's rules for comments under the article, however long
+{
+	printf '%s\n\n' 'Lakeside Team Wins At Home' 'The home side scored twice in the last ten minutes and won the game in front of a full stadium, the first win of the season for a team that had lost its first four games.'
+	printf '%s\n\n' 'The coach said after the game that the players had kept going when most of the crowd had already given up on them, and that the result would give them confidence for the trip north next week.'
+	printf '%s\n' 'Before you comment, please be respectful of other commenters and their opinions. Comments should be civil and stay on the topic of the article. We reserve the right to remove any comment that is rude or insulting to others, and to close the discussion at any time.'
+} > "$T/comment-rules.txt"
+run strip-boilerplate "$T/comment-rules.txt"
+grep -q 'respectful' "$OUT"; ok $((! $?)) "comment rules: dropped"
+is "$(grep -c '^The home side scored\|^The coach said' "$OUT")" 2 "comment rules: the article kept"
 # a picture's mark glued before a paragraph, an embedded post with its
 # signature, a picture with its caption printed twice
 run strip-boilerplate "$L/widgets-embed.txt"
