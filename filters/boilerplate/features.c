@@ -618,14 +618,15 @@ is_term(const char *buf, size_t s, size_t e)
 }
 
 /* When buf[s, te) ends with a short bracketed group on its last line
- * ("[Al Maa-idah 8]", "[1]") that follows a sentence end, the end
- * before that group's opening bracket; else e unchanged.  A citation in
+ * holding a number ("[Al Maa-idah 8]", "[1]") that follows a sentence
+ * end, the end before that group's opening bracket; else e unchanged.  A citation in
  * square brackets after the last sentence does not make the paragraph
  * a heading. */
 static size_t
 before_citation(const char *buf, size_t s, size_t te, size_t e)
 {
 	size_t i, lim, p;
+	int digit = 0;
 
 	if (te <= s + 2 || buf[te - 1] != ']')
 		return e;
@@ -635,8 +636,11 @@ before_citation(const char *buf, size_t s, size_t te, size_t e)
 			return e;
 		if (buf[i] == '[')
 			break;
+		digit |= buf[i] >= '0' && buf[i] <= '9';
 	}
-	if (i <= lim || buf[i] != '[')
+	/* (a citation has its verse, page or note number; a link's label,
+	 * "[Add News Headlines To Your Site]", none) */
+	if (i <= lim || buf[i] != '[' || !digit)
 		return e;
 	p = strip_closers(buf, s, bp_trim_end(buf, s, i));
 	return is_term(buf, s, p) ? p : e;
