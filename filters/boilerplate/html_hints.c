@@ -17,9 +17,9 @@
  * JSON-LD articleBody holds counts as inside the article, and so does a
  * block of the page's main box (html_read.c) unless its class names
  * furniture (a comment thread is not the article even inside <article>).
- * After the classifier, the main box overrules a run that missed it
- * (box_bounds), and a JSON-LD articleBody the page's blocks mostly hold
- * bounds the article (ld_bounds).  Last, short units the context pass
+ * After the classifier, the main box overrules a run that missed it and
+ * ends a run that kept it (box_bounds), and a JSON-LD articleBody the
+ * page's blocks mostly hold bounds the article (ld_bounds).  Last, short units the context pass
  * dropped inside the article's markup, between its kept units or
  * between them and its furniture, are kept (gap_fill).
  */
@@ -118,7 +118,10 @@ ld_bounds(const struct np_html_page *pg, struct np_bp_result *res)
  * half of the prose the main box holds and the main box's good prose
  * outweighs what the run kept outside it, the run was a teaser list or a
  * sidebar: the main box's good units are kept instead and the kept units
- * outside it dropped, but for headings just above it. */
+ * outside it dropped, but for headings just above it.  When the run kept
+ * the main box and at least half as much as it kept outside, the kept
+ * units after the box are a list of other stories (their teasers'
+ * descriptions are prose) and are dropped. */
 static void
 box_bounds(const struct np_html_page *pg, struct np_bp_result *res)
 {
@@ -136,6 +139,21 @@ box_bounds(const struct np_html_page *pg, struct np_bp_result *res)
 				k_in += b->chars;
 		} else if (b->cls == NP_BP_GOOD)
 			k_out += b->chars;
+	}
+	/* the run kept the main box: what it kept after the box is a list
+	 * of other stories, unless it outweighs the box twice over */
+	if (first != SIZE_MAX && 2 * k_in >= g_in && 2 * k_in >= k_out) {
+		size_t last = first;
+
+		for (i = first; i < res->n; i++)
+			if (pg->v[i].flags & NP_HTML_MAINBOX)
+				last = i;
+		for (i = last + 1; i < res->n; i++)
+			if (res->v[i].cls == NP_BP_GOOD) {
+				res->v[i].cls = NP_BP_BAD;
+				res->v[i].reason = "html: after the page's main box";
+			}
+		return;
 	}
 	if (first == SIZE_MAX || 2 * k_in >= g_in || g_in <= k_out)
 		return;

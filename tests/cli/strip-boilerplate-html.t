@@ -195,6 +195,12 @@ grep -q 'Kelby weather\|Share this\|Harbour$\|All rights' "$OUT"; ok $((! $?)) "
 run strip-boilerplate --explain "$FIX/html-en-gapfill.html"
 grep -q '^good	html: between kept units of the article' "$OUT"; ok $? "gap: --explain names the reason"
 
+# prose kept after the page's main box (other stories' descriptions in
+# boxes no class names) goes when the run kept the main box
+run strip-boilerplate "$FIX/html-en-teasers.html"
+grep -q '^Fares will not change this year' "$OUT"; ok $? "after box: the story's last paragraph is kept"
+grep -q 'sailing club\|new bakery' "$OUT"; ok $((! $?)) "after box: the other stories' descriptions go"
+
 # --explain shows each block's tag path
 run strip-boilerplate --explain "$FIX/html-en-news.html"
 grep -q '^good.*article.story>div.article-body>p' "$OUT"; ok $? "--explain: tag path of a kept block"
