@@ -141,6 +141,7 @@ struct bp_unit {
 	int ends_term;		/* ends with . ! ? (before closing quotes) */
 	int ends_colon;		/* ends with ':' */
 	int ends_period;	/* ends with a full stop */
+	int ends_ellipsis;	/* ends with "..." or "…" (a cut summary) */
 	int first_upper;
 	int bullet;		/* starts with a list marker */
 	unsigned listno;	/* the number of a "3." or "3)" item marker, 0 none */

@@ -818,6 +818,8 @@ unit_features(struct np_boilerplate *bp, const char *buf, const struct np_bp_blo
 		u->ends_term = is_term(buf, b->start, e);
 		u->ends_colon = c == ':';
 		u->ends_period = c == '.';
+		u->ends_ellipsis = e - b->start >= 3 && (memcmp(buf + e - 3, "...", 3) == 0 ||
+		    memcmp(buf + e - 3, "\xE2\x80\xA6", 3) == 0);
 	}
 	s = bp_skip_space(buf, b->start, b->end);
 	u->indent = s - b->start;

@@ -38,11 +38,12 @@ byline_like(const struct bp_unit *u)
 }
 
 /* True when the unit is a standfirst: one or two sentences of prose that
- * no furniture marks. */
+ * no furniture marks, and not a teaser's summary cut off by "...". */
 static int
 standfirst_like(const struct bp_unit *u)
 {
-	return u->furn == NULL && u->ends_term && u->words >= 8 && u->chars < 400 &&
+	return u->furn == NULL && u->ends_term && !u->ends_ellipsis && u->words >= 8 &&
+	    u->chars < 400 &&
 	    u->loww * 2 > u->letters && !u->caption && !u->copyright && !u->dated &&
 	    !u->is_template && u->seps == 0 && !(u->dup > 1 && !u->dup_last);
 }

@@ -156,6 +156,17 @@ is "$(grep -c '^Match day does not\|^If you want something warm' "$OUT")" 2 "dis
 run strip-boilerplate "$T/comment-rules.txt"
 grep -q 'respectful' "$OUT"; ok $((! $?)) "comment rules: dropped"
 is "$(grep -c '^The home side scored\|^The coach said' "$OUT")" 2 "comment rules: the article kept"
+# a teaser's summary cut off by "..." under the title is no standfirst
+{
+	printf '%s\n\n' '  • News' '  • World' 'Harbour Ferry Returns After Two Years'
+	printf '%s\n\n' 'The ferry across the harbour sailed again on Monday,...'
+	printf '%s\n\n' 'The ferry across the harbour sailed again on Monday for the first time in two years, after the council and the operator agreed on who would pay for the new landing stage at the north pier.'
+	printf '%s\n\n' 'About two hundred people made the first crossing, many of them older residents who remembered the old boat, and the operator said it would run every half hour until the end of the summer.'
+	printf '%s\n' 'Share this:' '  • Email'
+} > "$T/cut-summary.txt"
+run strip-boilerplate "$T/cut-summary.txt"
+grep -q 'on Monday,\.\.\.' "$OUT"; ok $((! $?)) "cut summary: dropped"
+is "$(grep -c '^The ferry across the harbour sailed again on Monday for\|^About two hundred' "$OUT")" 2 "cut summary: the article kept"
 # a picture's mark glued before a paragraph, an embedded post with its
 # signature, a picture with its caption printed twice
 run strip-boilerplate "$L/widgets-embed.txt"
