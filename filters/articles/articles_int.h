@@ -234,6 +234,8 @@ int np_art_read_lines(const char *b, size_t from, size_t end,
     struct np_art_hline *h, int max);
 int np_art_parse_date(struct np_articles *c, const char *b, size_t s, size_t e,
     struct np_article *a);
+void np_art_take_fields(struct np_articles *c, const struct np_art_fields *f,
+    struct np_article *a);
 int np_art_has_digit(const char *b, size_t s, size_t e);
 int np_art_is_copyright(const char *b, size_t s, size_t e);
 void np_art_set_text(struct np_article *a, const char *b, size_t s, size_t e);

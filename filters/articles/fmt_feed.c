@@ -124,14 +124,8 @@ meta_feed(struct np_articles *c, struct np_article *a)
 		np_art_meta_plain(c, a);
 		return;
 	}
-	np_art_set_str(c, &a->title, f.vs[NP_ART_F_TITLE], f.ve[NP_ART_F_TITLE]);
-	if (f.roles & (1u << NP_ART_F_DATE))
-		np_art_parse_date(c, c->buf, f.vs[NP_ART_F_DATE], f.ve[NP_ART_F_DATE], a);
-	if (f.roles & (1u << NP_ART_F_BYLINE))
-		np_art_set_str(c, &a->byline, f.vs[NP_ART_F_BYLINE], f.ve[NP_ART_F_BYLINE]);
-	if (f.roles & (1u << NP_ART_F_SOURCE))
-		np_art_set_str(c, &a->source, f.vs[NP_ART_F_SOURCE], f.ve[NP_ART_F_SOURCE]);
-	else
+	np_art_take_fields(c, &f, a);
+	if (!(f.roles & (1u << NP_ART_F_SOURCE)))
 		a->source = c->st.doc_source;
 	if (f.roles & (1u << NP_ART_F_TEXT))
 		np_art_set_text(a, c->buf, f.vs[NP_ART_F_TEXT], a->record.end);

@@ -138,13 +138,7 @@ meta_fields(struct np_articles *c, struct np_article *a, size_t p)
 
 	if (np_art_fields(c, p, &f) < 2 || !(f.roles & (1u << NP_ART_F_TITLE)))
 		return 0;
-	np_art_set_str(c, &a->title, f.vs[NP_ART_F_TITLE], f.ve[NP_ART_F_TITLE]);
-	if (f.roles & (1u << NP_ART_F_DATE))
-		np_art_parse_date(c, c->buf, f.vs[NP_ART_F_DATE], f.ve[NP_ART_F_DATE], a);
-	if (f.roles & (1u << NP_ART_F_BYLINE))
-		np_art_set_str(c, &a->byline, f.vs[NP_ART_F_BYLINE], f.ve[NP_ART_F_BYLINE]);
-	if (f.roles & (1u << NP_ART_F_SOURCE))
-		np_art_set_str(c, &a->source, f.vs[NP_ART_F_SOURCE], f.ve[NP_ART_F_SOURCE]);
+	np_art_take_fields(c, &f, a);
 	np_art_set_text(a, c->buf, f.end, a->record.end);
 	return 1;
 }

@@ -180,3 +180,22 @@ np_art_meta_plain(struct np_articles *c, struct np_article *a)
 		np_art_set_text(a, b, s, last);
 	}
 }
+
+/* Takes the title, date, byline and source a field block names (an
+ * empty value leaves its field as it was): the step the feed and
+ * LexisNexis readers share. */
+void
+np_art_take_fields(struct np_articles *c, const struct np_art_fields *f,
+    struct np_article *a)
+{
+	np_art_set_str(c, &a->title, f->vs[NP_ART_F_TITLE], f->ve[NP_ART_F_TITLE]);
+	if (f->roles & (1u << NP_ART_F_DATE))
+		np_art_parse_date(c, c->buf, f->vs[NP_ART_F_DATE],
+		    f->ve[NP_ART_F_DATE], a);
+	if (f->roles & (1u << NP_ART_F_BYLINE))
+		np_art_set_str(c, &a->byline, f->vs[NP_ART_F_BYLINE],
+		    f->ve[NP_ART_F_BYLINE]);
+	if (f->roles & (1u << NP_ART_F_SOURCE))
+		np_art_set_str(c, &a->source, f->vs[NP_ART_F_SOURCE],
+		    f->ve[NP_ART_F_SOURCE]);
+}

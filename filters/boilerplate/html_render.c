@@ -12,6 +12,8 @@
 #include "newsprep/boilerplate.h"
 #include "newsprep/html.h"
 
+/* The block whose text starts at byte off of pg->text, or NULL:
+ * a binary search, the blocks being in text order. */
 const struct np_html_block *
 np_html_block_at(const struct np_html_page *pg, size_t off)
 {
