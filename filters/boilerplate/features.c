@@ -625,24 +625,28 @@ is_term(const char *buf, size_t s, size_t e)
 static size_t
 before_citation(const char *buf, size_t s, size_t te, size_t e)
 {
-	size_t i, lim, p;
+	size_t i, lim, p, open = SIZE_MAX;
 	int digit = 0;
 
 	if (te <= s + 2 || buf[te - 1] != ']')
 		return e;
 	lim = te - s > 80 ? te - 80 : s;
-	for (i = te - 1; i-- > lim;) {
-		if (buf[i] == '\n' || buf[i] == ']')
+	/* buf[i - 1] for i from te - 1 down to lim + 1: no index below s
+	 * (the loop once stepped to i = SIZE_MAX when s was 0) */
+	for (i = te - 1; i > lim; i--) {
+		if (buf[i - 1] == '\n' || buf[i - 1] == ']')
 			return e;
-		if (buf[i] == '[')
+		if (buf[i - 1] == '[') {
+			open = i - 1;
 			break;
-		digit |= buf[i] >= '0' && buf[i] <= '9';
+		}
+		digit |= buf[i - 1] >= '0' && buf[i - 1] <= '9';
 	}
 	/* (a citation has its verse, page or note number; a link's label,
 	 * "[Add News Headlines To Your Site]", none) */
-	if (i <= lim || buf[i] != '[' || !digit)
+	if (open == SIZE_MAX || open <= lim || !digit)
 		return e;
-	p = strip_closers(buf, s, bp_trim_end(buf, s, i));
+	p = strip_closers(buf, s, bp_trim_end(buf, s, open));
 	return is_term(buf, s, p) ? p : e;
 }
 
